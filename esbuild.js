@@ -1,0 +1,47 @@
+// Bundles every runtime entry point with esbuild (the pattern of VS Code's esbuild sample):
+// one file per entry, `vscode` left external, sourcemaps only for development builds.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Entry points that exist are built; the list grows as adapters are added. */
+const ENTRIES = [
+  { in: 'src/cli/main.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
+  { in: 'src/runner/analysis-worker.ts', out: 'analysis-worker', platform: 'node' },
+  { in: 'src/extension/extension.ts', out: 'extension', platform: 'node' },
+  { in: 'src/webview/lessons-panel.ts', out: 'webview/lessons-panel', platform: 'browser' },
+];
+
+async function main() {
+  const builds = ENTRIES.filter((entry) => fs.existsSync(path.join(__dirname, entry.in))).map((entry) => ({
+    entryPoints: { [entry.out]: entry.in },
+    outdir: 'dist',
+    bundle: true,
+    format: entry.platform === 'browser' ? 'iife' : 'cjs',
+    platform: entry.platform,
+    target: entry.platform === 'browser' ? 'es2022' : 'node20',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    external: ['vscode'],
+    banner: entry.banner ? { js: entry.banner } : undefined,
+    logLevel: 'warning',
+  }));
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  const cli = path.join(__dirname, 'dist', 'cli.js');
+  if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
