@@ -12,6 +12,7 @@ const ENTRIES = [
   { in: 'src/cli/main.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
   { in: 'src/runner/analysis-worker.ts', out: 'analysis-worker', platform: 'node' },
   { in: 'src/extension/extension.ts', out: 'extension', platform: 'node' },
+  { in: 'src/extension/editor-worker.ts', out: 'editor-worker', platform: 'node' },
   { in: 'src/webview/lessons-panel.ts', out: 'webview/lessons-panel', platform: 'browser' },
 ];
 
