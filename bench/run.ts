@@ -1,0 +1,457 @@
+/**
+ * Repository-scan benchmark: this project's CLI against ESLint 10 (+ @typescript-eslint/parser, one
+ * `no-restricted-syntax` rule) and ast-grep (one equivalent YAML rule), on the same files.
+ *
+ *   npx tsx bench/run.ts [--corpus synthetic|node_modules|<dir>]... [--runs 5] [--files 2000] [--seed 1]
+ *                        [--tools ours,eslint,ast-grep] [--eslint-concurrency N] [--latency-iterations 100]
+ *                        [--no-latency] [--no-doc] [--doc docs/BENCHMARKS.md]
+ *
+ * With no --corpus, runs `synthetic` and `node_modules`. Each tool runs once untimed (warm-up: page
+ * cache, and the cache of a warm re-scan), then --runs times, round-robin; the median wall time and the
+ * largest peak RSS are reported. It exits non-zero only when a tool fails to run, never on timings.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateLargeFile } from './generate-corpus';
+import { prepareCorpus, SELECTION, type CorpusInfo } from './lib/corpus';
+import { describeMachine, GNU_TIME, measure, median, percentile, type Machine, type RunResult } from './lib/measure';
+import { HISTORY_END, HISTORY_START, markdownTable, RESULTS_END, RESULTS_START, SECTION_HEADING, table, writeDoc } from './lib/report';
+import { astGrepTool, eslintTool, oursCapabilities, oursTool, tempConfigDir, type Outcome, type Tool } from './lib/tools';
+
+const REPO_ROOT = path.join(__dirname, '..');
+
+interface Args {
+  corpora: string[];
+  runs: number;
+  files: number;
+  seed: number;
+  tools: Set<string>;
+  eslintConcurrency?: string;
+  latency: boolean;
+  latencyIterations: number;
+  doc: string | null;
+  shards: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    corpora: [],
+    runs: 5,
+    files: 2000,
+    seed: 1,
+    tools: new Set(['ours', 'eslint', 'ast-grep']),
+    latency: true,
+    latencyIterations: 100,
+    doc: path.join(REPO_ROOT, 'docs', 'BENCHMARKS.md'),
+    shards: 2,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--corpus') args.corpora.push(value());
+    else if (a === '--runs') args.runs = Math.max(1, Number(value()));
+    else if (a === '--files') args.files = Number(value());
+    else if (a === '--seed') args.seed = Number(value());
+    else if (a === '--tools') args.tools = new Set(value().split(','));
+    else if (a === '--eslint-concurrency') args.eslintConcurrency = value();
+    else if (a === '--no-latency') args.latency = false;
+    else if (a === '--latency-iterations') args.latencyIterations = Number(value());
+    else if (a === '--no-doc') args.doc = null;
+    else if (a === '--doc') args.doc = path.resolve(value());
+    else if (a === '--shards') args.shards = Number(value());
+    else if (a === '--help' || a === '-h') {
+      console.log(fs.readFileSync(__filename, 'utf8').split('*/')[0]);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (args.corpora.length === 0) args.corpora = ['synthetic', 'node_modules'];
+  return args;
+}
+
+interface ToolResult {
+  tool: Tool;
+  runs: RunResult[];
+  outcome: Outcome | null;
+  error?: string;
+}
+
+interface CorpusResult {
+  corpus: CorpusInfo;
+  results: ToolResult[];
+  warnings: string[];
+  /** 1-minute load average before each timed run: other work on the machine skews wall times. */
+  loads: number[];
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
+}
+
+function peakRssKiB(runs: RunResult[]): number {
+  return Math.max(...runs.map((r) => Math.max(r.maxRssKiB ?? 0, r.treeRssKiB)));
+}
+
+function fmtMiB(kib: number): string {
+  return `${(kib / 1024).toFixed(0)} MB`;
+}
+
+async function runCorpus(corpus: CorpusInfo, tools: Tool[], runs: number): Promise<CorpusResult> {
+  const results: ToolResult[] = tools.map((tool) => ({ tool, runs: [], outcome: null }));
+  const outRoot = fs.mkdtempSync(path.join(os.tmpdir(), `fl-bench-${corpus.name}-`));
+  const warnings: string[] = [];
+  const loads: number[] = [];
+  for (let round = 0; round <= runs; round++) {
+    for (const r of results) {
+      if (r.error) continue;
+      r.tool.before?.(corpus.dir);
+      const outDir = path.join(outRoot, `${r.tool.id}-${round}`);
+      fs.mkdirSync(outDir, { recursive: true });
+      if (round > 0) loads.push(os.loadavg()[0]!);
+      process.stdout.write(`  ${round === 0 ? 'warm-up' : `run ${round}/${runs}`}: ${r.tool.label} … `);
+      const res = await measure(r.tool.cmd, r.tool.args, { cwd: corpus.dir, env: r.tool.env, outDir, timeoutMs: 30 * 60_000 });
+      process.stdout.write(`${fmtMs(res.wallMs)}, ${fmtMiB(Math.max(res.maxRssKiB ?? 0, res.treeRssKiB))}\n`);
+      if (!r.tool.okExit(res.exitCode)) {
+        const stderr = fs.readFileSync(res.stderrPath, 'utf8').slice(-2000);
+        r.error = `exit ${res.exitCode}${res.signal ? ` (${res.signal})` : ''}: ${stderr.trim()}`;
+        continue;
+      }
+      if (round === 0 || r.outcome === null) {
+        try {
+          r.outcome = r.tool.read(fs.readFileSync(res.stdoutPath, 'utf8'), fs.readFileSync(res.stderrPath, 'utf8'));
+        } catch (e) {
+          r.error = `could not read its output: ${(e as Error).message}`;
+          continue;
+        }
+      }
+      if (round > 0) r.runs.push(res);
+    }
+  }
+  fs.rmSync(outRoot, { recursive: true, force: true });
+  for (const r of results) {
+    if (r.error || !r.outcome) continue;
+    if (r.outcome.files !== null && r.outcome.files !== corpus.files) {
+      warnings.push(`${r.tool.label} processed ${r.outcome.files} files, not the corpus's ${corpus.files}: its figures are for a different amount of work.`);
+    } else if (r.outcome.files === null) {
+      warnings.push(`${r.tool.label} does not say how many files it processed.`);
+    }
+    if (r.outcome.parseErrors) warnings.push(`${r.tool.label} could not parse ${r.outcome.parseErrors} files.`);
+  }
+  const busiest = Math.max(...loads);
+  if (busiest > os.cpus().length + 0.5) {
+    warnings.push(
+      `The machine was busy with other work (1-minute load average up to ${busiest.toFixed(1)} on ${os.cpus().length} cores): wall times are inflated; CPU seconds are less affected.`,
+    );
+  }
+  const competitors = results.filter((r) => !r.error && r.outcome && (r.tool.id.startsWith('eslint') || r.tool.id === 'ast-grep'));
+  const matchCounts = new Set(competitors.map((r) => r.outcome!.matches));
+  if (matchCounts.size > 1) {
+    warnings.push(`The competitors disagree on the matches: ${competitors.map((r) => `${r.tool.label} ${r.outcome!.matches}`).join(', ')}.`);
+  }
+  if (corpus.manifest) {
+    const expected = corpus.manifest.competitorMatches.total;
+    for (const r of competitors) {
+      if (r.outcome!.matches !== expected) warnings.push(`${r.tool.label} matched ${r.outcome!.matches} calls; the manifest expects ${expected}.`);
+    }
+  }
+  return { corpus, results, warnings, loads };
+}
+
+interface Row {
+  label: string;
+  wall: string;
+  filesPerSec: string;
+  mbPerSec: string;
+  cpu: string;
+  rss: string;
+  files: string;
+  matches: string;
+  vsOurs: string;
+}
+
+function rows(cr: CorpusResult): { rows: Row[]; ratios: string[] } {
+  const mb = cr.corpus.bytes / 1e6;
+  const oursCold = cr.results.find((r) => r.tool.id === 'ours-cold' && r.runs.length);
+  const oursColdMs = oursCold ? median(oursCold.runs.map((r) => r.wallMs)) : NaN;
+  const out: Row[] = cr.results.map((r) => {
+    if (r.error || r.runs.length === 0) {
+      return { label: r.tool.label, wall: 'FAILED', filesPerSec: '', mbPerSec: '', cpu: '', rss: '', files: '', matches: '', vsOurs: '' };
+    }
+    const ms = median(r.runs.map((x) => x.wallMs));
+    return {
+      label: r.tool.label,
+      wall: fmtMs(ms),
+      filesPerSec: (cr.corpus.files / (ms / 1000)).toFixed(0),
+      mbPerSec: (mb / (ms / 1000)).toFixed(2),
+      cpu: r.runs.every((x) => x.cpuSec !== null) ? `${median(r.runs.map((x) => x.cpuSec!)).toFixed(1)} s` : '?',
+      rss: fmtMiB(peakRssKiB(r.runs)),
+      files: r.outcome?.files === null || r.outcome === null ? '?' : String(r.outcome.files),
+      matches: r.outcome?.matches === null || r.outcome === null ? '?' : String(r.outcome.matches),
+      vsOurs: Number.isFinite(oursColdMs) ? `${(ms / oursColdMs).toFixed(2)}×` : '',
+    };
+  });
+  const ratios: string[] = [];
+  const med = (id: string): number => {
+    const r = cr.results.find((x) => x.tool.id === id && x.runs.length);
+    return r ? median(r.runs.map((x) => x.wallMs)) : NaN;
+  };
+  const eslint = med('eslint');
+  const astGrep = med('ast-grep');
+  const warm = med('ours-warm');
+  if (Number.isFinite(oursColdMs)) {
+    if (Number.isFinite(eslint)) ratios.push(`ESLint/ours (cold) = ${(eslint / oursColdMs).toFixed(2)} (target ≥ 5) ${eslint / oursColdMs >= 5 ? 'met' : 'NOT met'}`);
+    if (Number.isFinite(astGrep)) {
+      const r = oursColdMs / astGrep;
+      ratios.push(
+        `ast-grep/ours (cold) = ${(astGrep / oursColdMs).toFixed(2)}, i.e. ours/ast-grep = ${r.toFixed(2)} (target ≤ 1.0, first step ≤ 1.5) ${r <= 1 ? 'met' : r <= 1.5 ? 'first step met' : 'NOT met'}`,
+      );
+    }
+    if (Number.isFinite(warm)) ratios.push(`cold/warm (unchanged repo, cache on disk) = ${(oursColdMs / warm).toFixed(1)} (target ≥ 20) ${oursColdMs / warm >= 20 ? 'met' : 'NOT met'}`);
+    const rss = oursCold ? peakRssKiB(oursCold.runs) / 1024 : NaN;
+    if (cr.corpus.files >= 5000 && Number.isFinite(rss)) ratios.push(`ours peak RSS on ${cr.corpus.files} files = ${rss.toFixed(0)} MB (target ≤ 400 MB) ${rss <= 400 ? 'met' : 'NOT met'}`);
+  }
+  for (const r of cr.results.filter((x) => x.tool.id.startsWith('ours-shard') && x.runs.length)) {
+    const ms = median(r.runs.map((x) => x.wallMs));
+    if (Number.isFinite(oursColdMs)) ratios.push(`${r.tool.label}: ${fmtMs(ms)} = ${((ms / oursColdMs) * 100).toFixed(0)}% of the full cold scan`);
+  }
+  return { rows: out, ratios };
+}
+
+const HEADER = ['tool', 'wall (median)', 'files/s', 'MB/s', 'CPU user+sys', 'peak RSS', 'files seen', 'matches', 'time vs ours'];
+const ALIGN: Array<'l' | 'r'> = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
+
+function toCells(r: Row): string[] {
+  return [r.label, r.wall, r.filesPerSec, r.mbPerSec, r.cpu, r.rss, r.files, r.matches, r.vsOurs];
+}
+
+function corpusLine(c: CorpusInfo): string {
+  const ext = Object.entries(c.byExtension)
+    .sort((a, b) => b[1] - a[1])
+    .map(([e, n]) => `${n} ${e}`)
+    .join(', ');
+  const ex = c.excluded;
+  const excluded = ex.declarations + ex.tooLarge + ex.minified + ex.other;
+  return (
+    `${c.description}: ${c.files} files (${ext}), ${(c.bytes / 1e6).toFixed(1)} MB, ${c.lines.toLocaleString('en-US')} lines` +
+    (excluded
+      ? `; left out: ${ex.declarations} declaration files, ${ex.tooLarge} over ${SELECTION.maxBytes / 1024} KB, ${ex.minified} minified (a line over ${SELECTION.maxLineLength} chars)${ex.other ? `, ${ex.other} unreadable/binary` : ''}`
+      : '')
+  );
+}
+
+interface Latency {
+  lines: number;
+  iterations: number;
+  analyze: { p50: number; p95: number };
+  reindexAndAnalyze: { p50: number; p95: number };
+  findings: number;
+}
+
+/** Single-file re-analysis of a generated 3 000-line file, in-process through the analyzer API. */
+async function singleFileLatency(iterations: number): Promise<Latency | string> {
+  let api: Record<string, unknown>;
+  let configMod: Record<string, unknown>;
+  try {
+    // Loaded at run time (through tsx), so the benchmark builds and runs before the API exists.
+    api = require(path.join(REPO_ROOT, 'src', 'analyzer')) as Record<string, unknown>;
+    configMod = require(path.join(REPO_ROOT, 'src', 'analyzer', 'config')) as Record<string, unknown>;
+  } catch (e) {
+    return `analyzer API not available yet (${(e as Error).message.split('\n')[0]})`;
+  }
+  const { analyzeFile, indexFile, buildProjectIndex } = api as {
+    analyzeFile?: (file: { path: string; text: string }, index: unknown, config: unknown) => unknown;
+    indexFile?: (file: { path: string; text: string }, config: unknown) => unknown;
+    buildProjectIndex?: (facts: unknown[]) => unknown;
+  };
+  const defaultConfig = configMod.defaultConfig as (() => unknown) | undefined;
+  if (!analyzeFile || !indexFile || !buildProjectIndex || !defaultConfig) {
+    return 'analyzer API lacks analyzeFile/indexFile/buildProjectIndex/defaultConfig';
+  }
+  const big = generateLargeFile(3000);
+  const file = { path: path.join(REPO_ROOT, 'bench', '.corpus', big.path), text: big.text };
+  const config = defaultConfig();
+  const index = await buildProjectIndex([await indexFile(file, config)]);
+  const analyzeTimes: number[] = [];
+  const fullTimes: number[] = [];
+  let findings = 0;
+  const warmup = Math.min(20, Math.ceil(iterations / 5));
+  for (let i = 0; i < warmup + iterations; i++) {
+    // An edit per iteration (a changed comment), so nothing can be served from a content cache.
+    const edited = { path: file.path, text: `${file.text}// edit ${i}\n` };
+    let t0 = process.hrtime.bigint();
+    const result = (await analyzeFile(edited, index, config)) as { findings?: unknown[] } | undefined;
+    const a = Number(process.hrtime.bigint() - t0) / 1e6;
+    t0 = process.hrtime.bigint();
+    const facts = await indexFile(edited, config);
+    const idx = await buildProjectIndex([facts]);
+    await analyzeFile(edited, idx, config);
+    const f = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (i >= warmup) {
+      analyzeTimes.push(a);
+      fullTimes.push(f);
+    }
+    findings = result?.findings?.length ?? findings;
+  }
+  return {
+    lines: big.text.split('\n').length - 1,
+    iterations,
+    analyze: { p50: percentile(analyzeTimes, 50), p95: percentile(analyzeTimes, 95) },
+    reindexAndAnalyze: { p50: percentile(fullTimes, 50), p95: percentile(fullTimes, 95) },
+    findings,
+  };
+}
+
+function gitDescribe(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${sha} (src/ modified)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function machineLine(m: Machine): string {
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}`;
+}
+
+const TEMPLATE = `${SECTION_HEADING}
+
+How fast \`fallacy-lens scan\` is on a whole repository, next to the cheapest thing an ESLint user could
+do (ESLint 10 with \`@typescript-eslint/parser\` and one \`no-restricted-syntax\` rule selecting
+\`fetch(...)\` and \`axios.<member>(...)\` calls) and ast-grep with the equivalent YAML rule. The
+competitors are devDependencies of \`bench/\` only.
+
+Run it with \`npm run bench\` (or \`npx tsx bench/run.ts [--corpus synthetic|node_modules|<dir>] [--runs 5]\`),
+after \`npm ci --prefix bench\` and \`npm run build\`. Every tool scans the same directory as \`.\`, and
+the runner checks that each one reports the same number of files. Each tool runs once untimed, then
+\`--runs\` times round-robin; the table gives the median wall time and the largest peak RSS (GNU time's
+\`%M\`, or the summed RSS of the process tree polled from /proc if that is larger). The runner replaces
+the block below with the latest figures and adds a line to the history; it never fails on timings.
+
+${RESULTS_START}
+${RESULTS_END}
+
+### History
+
+${HISTORY_START}
+| date | commit | corpus | files | ours cold | ours warm | ESLint | ast-grep | ESLint/ours | ours/ast-grep | ours RSS | 3 000-line p50 |
+| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${HISTORY_END}
+`;
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const machine = describeMachine();
+  const commit = gitDescribe();
+  const command = `npx tsx bench/run.ts ${process.argv.slice(2).join(' ')}`.trim();
+  console.log(`machine: ${machineLine(machine)}`);
+  if (!GNU_TIME) console.log('note: GNU time not found (apt-get install time); peak RSS comes from polling /proc only.');
+
+  const configDir = tempConfigDir();
+  const caps = args.tools.has('ours') ? oursCapabilities(REPO_ROOT) : null;
+  const problems: string[] = [];
+  if (args.tools.has('ours') && !caps) problems.push('dist/cli.js does not exist (run `npm run build`): our CLI was not timed.');
+
+  const corpusResults: CorpusResult[] = [];
+  let failed = false;
+  for (const spec of args.corpora) {
+    const corpus = prepareCorpus(spec, { files: args.files, seed: args.seed, repoRoot: REPO_ROOT });
+    console.log(`\ncorpus ${corpus.name}: ${corpusLine(corpus)}`);
+    const tools: Tool[] = [];
+    const cacheDir = path.join(configDir, `cache-${corpus.name}`);
+    if (caps) {
+      tools.push(oursTool(caps, 'cold', cacheDir));
+      if (caps.cache) tools.push(oursTool(caps, 'warm', cacheDir));
+      if (caps.shard) for (let k = 1; k <= args.shards; k++) tools.push(oursTool(caps, 'cold', cacheDir, ['--shard', `${k}/${args.shards}`]));
+    }
+    if (args.tools.has('eslint')) {
+      tools.push(eslintTool(configDir));
+      if (args.eslintConcurrency) tools.push(eslintTool(configDir, args.eslintConcurrency));
+    }
+    if (args.tools.has('ast-grep')) tools.push(astGrepTool(configDir));
+    const cr = await runCorpus(corpus, tools, args.runs);
+    corpusResults.push(cr);
+    for (const r of cr.results) {
+      if (r.error) {
+        failed = true;
+        console.error(`\n${r.tool.label} FAILED: ${r.error}`);
+      }
+    }
+  }
+
+  let latency: Latency | string | null = null;
+  if (args.latency && args.tools.has('ours')) {
+    console.log('\nsingle-file re-analysis (3 000-line file, in-process)…');
+    latency = await singleFileLatency(args.latencyIterations);
+  }
+
+  // Report.
+  const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  const out: string[] = [];
+  const md: string[] = [];
+  md.push(`Latest run: ${when}, commit ${commit}, \`${command}\`, ${args.runs} timed runs per tool (median).`);
+  md.push('', `Machine: ${machineLine(machine)}.`);
+  for (const cr of corpusResults) {
+    const { rows: rs, ratios } = rows(cr);
+    out.push(`\n${corpusLine(cr.corpus)}`, table(HEADER, rs.map(toCells), ALIGN));
+    md.push('', `**${corpusLine(cr.corpus)}**`, '', markdownTable(HEADER, rs.map(toCells), ALIGN));
+    if (ratios.length) {
+      out.push(...ratios.map((r) => `  ${r}`));
+      md.push('', ...ratios.map((r) => `- ${r}`));
+    }
+    if (cr.warnings.length) {
+      out.push(...cr.warnings.map((w) => `  WARNING: ${w}`));
+      md.push('', ...cr.warnings.map((w) => `- ⚠ ${w}`));
+    }
+  }
+  if (latency !== null) {
+    if (typeof latency === 'string') {
+      out.push(`\nsingle-file re-analysis: not measured: ${latency}`);
+      md.push('', `Single-file re-analysis: not measured: ${latency}.`);
+    } else {
+      const l = latency;
+      const line =
+        `single-file re-analysis of a ${l.lines}-line file (${l.iterations} edits, in-process): ` +
+        `analyzeFile p50 ${l.analyze.p50.toFixed(1)} ms, p95 ${l.analyze.p95.toFixed(1)} ms (target p50 ≤ 15 ms) ${l.analyze.p50 <= 15 ? 'met' : 'NOT met'}; ` +
+        `indexFile + buildProjectIndex + analyzeFile p50 ${l.reindexAndAnalyze.p50.toFixed(1)} ms, p95 ${l.reindexAndAnalyze.p95.toFixed(1)} ms; ${l.findings} findings`;
+      out.push(`\n${line}`);
+      md.push('', `- ${line.charAt(0).toUpperCase()}${line.slice(1)}`);
+    }
+  }
+  if (problems.length) {
+    out.push(...problems.map((p) => `NOTE: ${p}`));
+    md.push('', ...problems.map((p) => `- ${p}`));
+  }
+  console.log(out.join('\n'));
+
+  if (args.doc) {
+    const history = corpusResults.map((cr) => {
+      const med = (id: string): number => {
+        const r = cr.results.find((x) => x.tool.id === id && x.runs.length);
+        return r ? median(r.runs.map((x) => x.wallMs)) : NaN;
+      };
+      const f = (ms: number): string => (Number.isFinite(ms) ? fmtMs(ms) : '–');
+      const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
+      const cold = med('ours-cold');
+      const oursCold = cr.results.find((x) => x.tool.id === 'ours-cold' && x.runs.length);
+      const lat = latency && typeof latency !== 'string' ? `${latency.analyze.p50.toFixed(1)} ms` : '–';
+      return `| ${when.slice(0, 16).replace('T', ' ')} | ${commit} | ${cr.corpus.name} | ${cr.corpus.files} | ${f(cold)} | ${f(med('ours-warm'))} | ${f(med('eslint'))} | ${f(med('ast-grep'))} | ${ratio(med('eslint') / cold)} | ${ratio(cold / med('ast-grep'))} | ${oursCold ? fmtMiB(peakRssKiB(oursCold.runs)) : '–'} | ${lat} |`;
+    });
+    fs.mkdirSync(path.dirname(args.doc), { recursive: true });
+    writeDoc(args.doc, TEMPLATE, md.join('\n'), history);
+    console.log(`\nwrote the "${SECTION_HEADING}" section of ${path.relative(process.cwd(), args.doc)}`);
+  }
+  fs.rmSync(configDir, { recursive: true, force: true });
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exitCode = 1;
+});
