@@ -1,0 +1,203 @@
+/**
+ * The two-phase analysis of a set of files: every file is indexed (cross-file facts), the facts
+ * become one project index, then every file is analysed against it. Workers do the work; the
+ * main thread only schedules, so results are identical whichever worker finishes first.
+ */
+import type { ProjectConfig } from '../analyzer/config';
+import type { FileResult } from '../analyzer/types';
+import { AnalysisHost } from './analysis-host';
+import type { AnalyzerApi } from './analyzer-api';
+import { compareStrings, type WalkedFile } from './file-walker';
+import { WorkerCrash, WorkerSlot } from './worker-slot';
+import type { AnalyzeOutcome, FileTask, HostRequest, IndexOutcome } from './worker-protocol';
+
+export interface ToolNote {
+  kind: 'worker-crash' | 'analyzer-error' | 'read-error';
+  message: string;
+  file?: string;
+}
+
+export interface Progress {
+  phase: 'index' | 'analyze';
+  done: number;
+  total: number;
+}
+
+export interface AnalysisOptions {
+  config: ProjectConfig;
+  /** The analyzer for in-process work and for re-running what a crashed worker was doing. */
+  api: AnalyzerApi;
+  /** Worker entry script (.js, or .ts under tsx), or 'in-process' to use no threads. */
+  worker: string | 'in-process';
+  jobs: number;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface AnalysisResult {
+  /** One result per analysed or skipped file, sorted by path. Unreadable files have none. */
+  files: FileResult[];
+  toolNotes: ToolNote[];
+}
+
+/** A worker that crashes this often is not replaced; its share runs in the main thread. */
+const MAX_CRASHES_PER_SLOT = 2;
+const IN_PROCESS = -1;
+
+export async function runAnalysis(files: readonly WalkedFile[], options: AnalysisOptions): Promise<AnalysisResult> {
+  const run = new AnalysisRun(options);
+  try {
+    return await run.execute(files.map(({ path, absolutePath }) => ({ path, absolutePath })));
+  } finally {
+    await run.dispose();
+  }
+}
+
+class AnalysisRun {
+  private readonly slots: WorkerSlot[];
+  private readonly local: AnalysisHost;
+  private readonly toolNotes: ToolNote[] = [];
+  private nextId = 1;
+
+  constructor(private readonly options: AnalysisOptions) {
+    this.local = new AnalysisHost(options.api);
+    const worker = options.worker;
+    this.slots = worker === 'in-process' ? [] : Array.from({ length: Math.max(1, options.jobs) }, () => new WorkerSlot(worker));
+  }
+
+  async execute(tasks: FileTask[]): Promise<AnalysisResult> {
+    const indexed = await this.indexPhase(tasks);
+    const facts = [...indexed.values()]
+      .filter(({ outcome }) => outcome.facts !== undefined)
+      .sort((a, b) => compareStrings(a.outcome.path, b.outcome.path))
+      .map(({ outcome }) => outcome.facts);
+    const projectIndex = this.options.api.buildProjectIndex(facts);
+
+    const results: FileResult[] = [];
+    const toAnalyze = new Map<number, FileTask[]>();
+    for (const task of tasks) {
+      const entry = indexed.get(task.path);
+      if (!entry) continue;
+      if (entry.outcome.skipped) results.push(entry.outcome.skipped);
+      else if (entry.outcome.unreadable === undefined) toAnalyze.set(entry.owner, [...(toAnalyze.get(entry.owner) ?? []), task]);
+    }
+    results.push(...(await this.analyzePhase(toAnalyze, projectIndex)));
+    results.sort((a, b) => compareStrings(a.file, b.file));
+    this.toolNotes.sort((a, b) => compareStrings(a.file ?? '', b.file ?? '') || compareStrings(a.message, b.message));
+    return { files: results, toolNotes: this.toolNotes };
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.terminate()));
+  }
+
+  private async indexPhase(tasks: FileTask[]): Promise<Map<string, { outcome: IndexOutcome; owner: number }>> {
+    const indexed = new Map<string, { outcome: IndexOutcome; owner: number }>();
+    const queue = batches(tasks, this.batchSize(tasks.length));
+    const progress = this.progress('index', tasks.length);
+    const record = (outcomes: IndexOutcome[], owner: number): void => {
+      for (const outcome of outcomes) {
+        indexed.set(outcome.path, { outcome, owner });
+        if (outcome.unreadable) this.toolNotes.push({ kind: 'read-error', file: outcome.path, message: outcome.unreadable });
+        if (outcome.error) this.toolNotes.push({ kind: 'analyzer-error', file: outcome.path, message: outcome.error });
+      }
+      progress(outcomes.length);
+    };
+    await Promise.all(
+      this.slots.map(async (slot, owner) => {
+        for (let batch = queue.shift(); batch; batch = queue.shift()) {
+          const outcomes = await this.onWorker(slot, { type: 'index', id: this.nextId++, config: this.options.config, files: batch });
+          if (outcomes?.type === 'indexed') record(outcomes.outcomes, owner);
+          else record(this.indexLocally(batch), IN_PROCESS);
+          if (slot.crashes >= MAX_CRASHES_PER_SLOT) return;
+        }
+      }),
+    );
+    // In-process mode, or every worker gave up: the main thread does what is left.
+    for (let batch = queue.shift(); batch; batch = queue.shift()) record(this.indexLocally(batch), IN_PROCESS);
+    return indexed;
+  }
+
+  private async analyzePhase(byOwner: Map<number, FileTask[]>, projectIndex: unknown): Promise<FileResult[]> {
+    const results: FileResult[] = [];
+    const total = [...byOwner.values()].reduce((n, tasks) => n + tasks.length, 0);
+    const progress = this.progress('analyze', total);
+    const record = (outcomes: AnalyzeOutcome[]): void => {
+      for (const { result, error } of outcomes) {
+        results.push(result);
+        if (error) this.toolNotes.push({ kind: 'analyzer-error', file: result.file, message: error });
+      }
+      progress(outcomes.length);
+    };
+    this.local.handle({ type: 'setIndex', id: 0, index: projectIndex });
+    const local: FileTask[] = [...(byOwner.get(IN_PROCESS) ?? [])];
+    await Promise.all(
+      this.slots.map(async (slot, owner) => {
+        const owned = byOwner.get(owner) ?? [];
+        if (owned.length === 0) return;
+        // Each worker analyses the files it indexed: it still holds their text.
+        const queue = batches(owned, this.batchSize(owned.length));
+        if (slot.crashes < MAX_CRASHES_PER_SLOT) await this.onWorker(slot, { type: 'setIndex', id: this.nextId++, index: projectIndex });
+        for (let batch = queue.shift(); batch; batch = queue.shift()) {
+          if (slot.crashes >= MAX_CRASHES_PER_SLOT) {
+            local.push(...batch, ...queue.flat());
+            return;
+          }
+          const response = await this.onWorker(slot, { type: 'analyze', id: this.nextId++, config: this.options.config, files: batch });
+          if (response?.type === 'analyzed') record(response.outcomes);
+          else record(this.analyzeLocally(batch));
+        }
+      }),
+    );
+    if (local.length > 0) record(this.analyzeLocally(local));
+    return results;
+  }
+
+  /** The worker's answer, or undefined after a crash (noted; the caller redoes the batch locally). */
+  private async onWorker(slot: WorkerSlot, request: HostRequest): Promise<Awaited<ReturnType<WorkerSlot['send']>> | undefined> {
+    try {
+      return await slot.send(request);
+    } catch (error) {
+      if (!(error instanceof WorkerCrash)) throw error;
+      const files = 'files' in request ? request.files.map((f) => f.path) : [];
+      this.toolNotes.push({
+        kind: 'worker-crash',
+        file: files.length === 1 ? files[0] : undefined,
+        message:
+          files.length > 0
+            ? `An analysis worker stopped (${error.message}) while working on ${files.join(', ')}; these files were analysed again in the main thread.`
+            : `An analysis worker stopped (${error.message}) while receiving the project index.`,
+      });
+      return undefined;
+    }
+  }
+
+  private indexLocally(batch: FileTask[]): IndexOutcome[] {
+    const response = this.local.handle({ type: 'index', id: 0, config: this.options.config, files: batch });
+    return response.type === 'indexed' ? response.outcomes : [];
+  }
+
+  private analyzeLocally(batch: FileTask[]): AnalyzeOutcome[] {
+    const response = this.local.handle({ type: 'analyze', id: 0, config: this.options.config, files: batch });
+    return response.type === 'analyzed' ? response.outcomes : [];
+  }
+
+  private batchSize(count: number): number {
+    // Small enough to balance uneven files across workers, large enough to amortise messaging.
+    return Math.max(1, Math.min(16, Math.ceil(count / (Math.max(1, this.slots.length) * 4))));
+  }
+
+  private progress(phase: Progress['phase'], total: number): (count: number) => void {
+    let done = 0;
+    this.options.onProgress?.({ phase, done, total });
+    return (count) => {
+      done += count;
+      this.options.onProgress?.({ phase, done, total });
+    };
+  }
+}
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

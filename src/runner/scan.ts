@@ -1,0 +1,47 @@
+/**
+ * The scan as the CLI and the benchmarks use it: the real analyzer, in worker threads when a
+ * worker entry can be found next to this module.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import type { ProjectConfig } from '../analyzer/config';
+import { analyzer } from './analyzer-binding';
+import type { WalkedFile } from './file-walker';
+import { runAnalysis, type AnalysisResult, type Progress } from './run-analysis';
+
+export interface ScanOptions {
+  config: ProjectConfig;
+  /** Worker threads; default `defaultJobs(files.length)`. */
+  jobs?: number;
+  /** Analyse in the calling thread (no deep-nesting headroom: see worker-slot.ts). */
+  inProcess?: boolean;
+  onProgress?: (progress: Progress) => void;
+}
+
+export async function scanFiles(files: readonly WalkedFile[], options: ScanOptions): Promise<AnalysisResult> {
+  return runAnalysis(files, {
+    config: options.config,
+    api: analyzer,
+    worker: options.inProcess ? 'in-process' : workerEntry(),
+    jobs: options.jobs ?? defaultJobs(files.length),
+    onProgress: options.onProgress,
+  });
+}
+
+/** One worker per 50 files, at most one per core: starting a worker costs about as much as analysing 50 files. */
+export function defaultJobs(fileCount: number): number {
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(fileCount / 50) + 1));
+}
+
+/**
+ * Bundled, this module lives in dist/ next to analysis-worker.js; from sources (tsx, mocha) next
+ * to analysis-worker.ts. Without either, analysis stays in-process.
+ */
+function workerEntry(): string | 'in-process' {
+  for (const name of ['analysis-worker.js', 'analysis-worker.ts']) {
+    const candidate = path.join(__dirname, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return 'in-process';
+}
