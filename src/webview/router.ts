@@ -40,7 +40,7 @@ export class Router {
   private target: NavTarget | undefined;
   private snippet: Snippet | undefined;
 
-  constructor(private readonly views: Views) {}
+  constructor(readonly views: Views) {}
 
   /**
    * First render (and every re-render after the webview was hidden and reloaded). A navigation the host

@@ -23,6 +23,7 @@ export class SpaceTimeDiagram {
   private readonly readout: HTMLOutputElement;
   private readonly playButton: HTMLButtonElement;
   private trace: Trace | undefined;
+  private fromMs = 0;
   private timed: { node: SVGElement; atMs: number }[] = [];
   private cursorLine: SVGLineElement | undefined;
   private xOf: (ms: number) => number = () => 0;
@@ -58,17 +59,19 @@ export class SpaceTimeDiagram {
     this.playButton.addEventListener('click', () => (this.playing === undefined ? this.play() : this.pause()));
   }
 
-  draw(trace: Trace | undefined, caption: string): void {
+  /** Draws `trace` from `fromMs` to its end (a window of a longer run). */
+  draw(trace: Trace | undefined, caption: string, fromMs = 0): void {
     this.pause();
     this.trace = trace;
+    this.fromMs = fromMs;
     this.timed = [];
     this.figure.hidden = !trace;
     if (!trace) return;
     (this.figure.querySelector('figcaption') as HTMLElement).textContent = caption;
     const lanes = trace.lanes.length;
     const height = TOP + lanes * LANE_HEIGHT + 28;
-    const end = Math.max(trace.endMs, 1e-6);
-    const x = (ms: number) => LEFT + (Math.min(ms, end) / end) * (WIDTH - LEFT - RIGHT);
+    const span = Math.max(trace.endMs - fromMs, 1e-6);
+    const x = (ms: number) => LEFT + ((Math.min(Math.max(ms, fromMs), trace.endMs) - fromMs) / span) * (WIDTH - LEFT - RIGHT);
     const y = (lane: number) => TOP + lane * LANE_HEIGHT + LANE_HEIGHT / 2;
     this.xOf = x;
     const counts = { fresh: 0, stale: 0, failed: 0 };
@@ -80,7 +83,7 @@ export class SpaceTimeDiagram {
       svg(
         'desc',
         { id: 'fl-ui-diagram-desc' },
-        `${lanes} nodes, ${trace.messages.length} messages over ${formatMs(trace.endMs)}; reads: ${counts.fresh} fresh, ${counts.stale} stale, ${counts.failed} failed.`,
+        `${lanes} nodes, ${trace.messages.length} messages from ${formatMs(fromMs)} to ${formatMs(trace.endMs)}; reads: ${counts.fresh} fresh, ${counts.stale} stale, ${counts.failed} failed.`,
       ),
       arrowheads(),
     );
@@ -122,7 +125,7 @@ export class SpaceTimeDiagram {
     }
     const axisY = TOP + lanes * LANE_HEIGHT + 14;
     root.append(
-      svg('text', { x: LEFT, y: axisY, 'text-anchor': 'start' }, '0 ms'),
+      svg('text', { x: LEFT, y: axisY, 'text-anchor': 'start' }, formatMs(fromMs)),
       svg('text', { x: WIDTH - RIGHT, y: axisY, 'text-anchor': 'end' }, formatMs(trace.endMs)),
     );
     this.cursorLine = svg('line', { class: 'fl-cursor', y1: TOP - 6, y2: TOP + lanes * LANE_HEIGHT });
@@ -159,7 +162,7 @@ export class SpaceTimeDiagram {
 
   private setCursor(step: number): void {
     if (!this.trace || !this.cursorLine) return;
-    const atMs = (step / SCRUB_STEPS) * this.trace.endMs;
+    const atMs = this.fromMs + (step / SCRUB_STEPS) * (this.trace.endMs - this.fromMs);
     for (const { node, atMs: t } of this.timed) node.classList.toggle('fl-hidden-after-cursor', t > atMs);
     const cx = this.xOf(atMs);
     this.cursorLine.setAttribute('x1', String(cx));
