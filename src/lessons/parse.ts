@@ -81,6 +81,7 @@ export function parseLesson(fileName: string, text: string): Lesson {
     scenarios,
     summary,
     sections: structure.sections,
+    anchors: structure.anchors,
     quizzes: structure.quizzes,
     links: structure.links,
     body,
@@ -93,6 +94,7 @@ export function parseLesson(fileName: string, text: string): Lesson {
 
 interface BodyStructure {
   sections: LessonSection[];
+  anchors: string[];
   quizzes: Quiz[];
   links: LessonLink[];
 }
@@ -147,7 +149,7 @@ function readBody(file: string, body: string, bodyLine: number): BodyStructure {
       collectLinks(file, [t], lineOf(t), links);
     }
   }
-  return { sections, quizzes, links };
+  return { sections, anchors: [...slugs.keys()], quizzes, links };
 }
 
 function collectLinks(file: string, tokens: Token[], line: number, out: LessonLink[]): void {

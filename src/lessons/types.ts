@@ -56,6 +56,8 @@ export interface Lesson {
   summary: string;
   /** The `##` sections, in document order. */
   sections: LessonSection[];
+  /** Anchor slugs of all headings (`##` and deeper), in document order; links may target any of them. */
+  anchors: string[];
   quizzes: Quiz[];
   links: LessonLink[];
   /** The Markdown body after the front matter. */
