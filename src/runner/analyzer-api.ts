@@ -14,6 +14,6 @@ export interface SourceFile {
  */
 export interface AnalyzerApi {
   indexFile(file: SourceFile, config: ProjectConfig): unknown;
-  buildProjectIndex(facts: unknown[]): unknown;
+  buildProjectIndex(facts: readonly unknown[]): unknown;
   analyzeFile(file: SourceFile, index: unknown, config: ProjectConfig): FileResult;
 }

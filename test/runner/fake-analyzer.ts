@@ -26,7 +26,7 @@ export const fakeAnalyzer: AnalyzerApi = {
     if (file.text.includes('THROW_ON_INDEX')) throw new Error('index exploded');
     return { path: file.path, exports: [...file.text.matchAll(/export const (\w+)/g)].map((m) => m[1]) };
   },
-  buildProjectIndex(facts: unknown[]): Index {
+  buildProjectIndex(facts: readonly unknown[]): Index {
     const all = facts as Facts[];
     return {
       order: all.map((f) => f.path),
