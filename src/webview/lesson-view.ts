@@ -5,7 +5,7 @@
 import { postToHost } from './host';
 import type { Layout } from './layout';
 import type { LessonEntry, NavTarget, Progress } from './protocol/messages';
-import { wireQuizzes } from './quiz';
+import { answerQuiz, restoreQuizAnswers } from './quiz';
 import { sanitizeLessonHtml } from './sanitize';
 
 export interface LessonViewActions {
@@ -22,6 +22,9 @@ export class LessonView {
     private readonly actions: LessonViewActions,
   ) {
     layout.lessonContent.addEventListener('click', (event) => this.followLink(event));
+    layout.lessonContent.addEventListener('change', (event) => {
+      if (this.shownLesson) answerQuiz(event, this.shownLesson);
+    });
     layout.completeToggle.addEventListener('change', () => {
       postToHost({ type: 'lessonCompleted', lesson: actions.currentLesson(), completed: layout.completeToggle.checked });
     });
@@ -35,7 +38,7 @@ export class LessonView {
     const { lessonContent, prevButton, nextButton } = this.layout;
     if (this.shownLesson !== lesson.id) {
       lessonContent.replaceChildren(sanitizeLessonHtml(lesson.html));
-      wireQuizzes(lessonContent, lesson.id, progress.quizzes);
+      restoreQuizAnswers(lessonContent, lesson.id, progress.quizzes);
       this.shownLesson = lesson.id;
     }
     this.updateProgress(lesson, progress);

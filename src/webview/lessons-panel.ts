@@ -31,7 +31,7 @@ function savedState(): SavedState | undefined {
 function start(): void {
   const layout = buildLayout(byId('fl-ui-root'));
   const go = (target: Parameters<Router['navigate']>[0]) => router.navigate(target, { focus: true });
-  const lab = new LabView(layout.labView, () => router.persist());
+  const lab = new LabView(layout.labView, () => router.labChanged());
   const router: Router = new Router({
     layout,
     toc: new TableOfContents(layout.toc, layout.progressText, layout.progressBar, go),

@@ -5,7 +5,8 @@
 import { postToHost } from './host';
 import type { QuizResult } from './protocol/messages';
 
-export function wireQuizzes(container: HTMLElement, lesson: string, previous: readonly QuizResult[]): void {
+/** Shows the reader's earlier answers (and their explanations) in a freshly rendered lesson. */
+export function restoreQuizAnswers(container: HTMLElement, lesson: string, previous: readonly QuizResult[]): void {
   for (const fieldset of Array.from(container.querySelectorAll<HTMLFieldSetElement>('fieldset.fl-quiz'))) {
     const quiz = Number(fieldset.dataset.quiz);
     const answer = previous.find((q) => q.lesson === lesson && q.quiz === quiz);
@@ -17,13 +18,15 @@ export function wireQuizzes(container: HTMLElement, lesson: string, previous: re
       }
     }
   }
-  container.addEventListener('change', (event) => {
-    const input = event.target as HTMLInputElement;
-    if (input.type !== 'radio' || !input.matches('fieldset.fl-quiz input[data-quiz][data-option]')) return;
-    const fieldset = input.closest<HTMLFieldSetElement>('fieldset.fl-quiz')!;
-    reveal(fieldset, input, true);
-    postToHost({ type: 'quizAnswered', lesson, quiz: Number(input.dataset.quiz), option: Number(input.dataset.option) });
-  });
+}
+
+/** Handles a `change` event from the lesson content; other changes are ignored. */
+export function answerQuiz(event: Event, lesson: string): void {
+  const input = event.target as HTMLInputElement;
+  if (input.type !== 'radio' || !input.matches('fieldset.fl-quiz input[data-quiz][data-option]')) return;
+  const fieldset = input.closest<HTMLFieldSetElement>('fieldset.fl-quiz')!;
+  reveal(fieldset, input, true);
+  postToHost({ type: 'quizAnswered', lesson, quiz: Number(input.dataset.quiz), option: Number(input.dataset.option) });
 }
 
 function reveal(fieldset: HTMLFieldSetElement, chosen: HTMLInputElement, announce: boolean): void {

@@ -14,8 +14,8 @@ import type { TableOfContents } from './toc';
 export interface LabPanel {
   /** Shows the lab with `scenario` (or the scenario shown last), offering the lesson's scenarios first. */
   open(scenario: string | undefined, lessonScenarios: readonly string[]): void;
-  /** The scenario on screen, for the saved state. */
-  currentScenario(): string | undefined;
+  /** The scenario on screen. */
+  currentScenario(): string;
   /** The lab's knobs as plain data, for the saved state. */
   savedSettings(): unknown;
   /** Restores knobs saved earlier; the lab validates them itself. */
@@ -70,7 +70,7 @@ export class Router {
     this.selectTab(view);
     if (view === 'lab') {
       lab.open(target.scenario, lesson.scenarios);
-      this.target = { lesson: lesson.id, view, ...(lab.currentScenario() ? { scenario: lab.currentScenario()! } : {}) };
+      this.target = { lesson: lesson.id, view, scenario: lab.currentScenario() };
       if (options.focus) layout.labTab.focus();
     } else {
       snippet.show(this.snippet);
@@ -116,12 +116,18 @@ export class Router {
     return this.ruleLessons.get(rule);
   }
 
+  /** The lab switched scenario or knobs: remember it, and tell the host which scenario is on screen. */
+  labChanged(): void {
+    if (this.target?.view !== 'lab') return this.persist();
+    this.target = { lesson: this.target.lesson, view: 'lab', scenario: this.views.lab.currentScenario() };
+    this.persist();
+    postToHost({ type: 'navigated', target: this.target, snippetShown: this.snippet !== undefined });
+  }
+
   /** Saves where the panel is and the lab's knobs, so a reload or restart comes back to the same place. */
   persist(): void {
     if (!this.target) return;
-    const lab = this.views.lab;
-    const target = this.target.view === 'lab' && lab.currentScenario() ? { ...this.target, scenario: lab.currentScenario()! } : this.target;
-    const state: SavedState = { target, lab: lab.savedSettings() };
+    const state: SavedState = { target: this.target, lab: this.views.lab.savedSettings() };
     if (this.snippet) state.snippet = this.snippet;
     saveState(state);
   }

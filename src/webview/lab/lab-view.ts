@@ -93,7 +93,7 @@ export class LabView implements LabPanel {
   open(scenario: string | undefined, lessonScenarios: readonly string[]): void {
     this.markLessonScenarios(lessonScenarios);
     const requested = scenario ? getScenario(scenario) : undefined;
-    if (requested && requested.id !== this.scenario.id) this.selectScenario(requested.id, 0);
+    if (requested && requested.id !== this.scenario.id) this.selectScenario(requested.id, 0, false);
     else {
       this.showScenario();
       void this.run(false);
@@ -119,14 +119,15 @@ export class LabView implements LabPanel {
     this.settings = checked.settings;
   }
 
-  private selectScenario(id: string, variant: number): void {
+  /** `notify` is false when the router itself asked for the scenario and already knows. */
+  private selectScenario(id: string, variant: number, notify = true): void {
     const scenario = getScenario(id);
     if (!scenario) return;
     this.scenario = scenario;
     this.variant = Math.min(variant, scenario.variants.length - 1);
     this.settings = scenario.variants[this.variant]!.settings;
     this.showScenario();
-    this.onStateChange();
+    if (notify) this.onStateChange();
     void this.run(false);
   }
 
