@@ -8,6 +8,7 @@ import type { NetworkCall } from './model';
 import { parseSource } from './parse';
 import type { FileFacts, ProjectIndex } from './project-index';
 import { emptyFacts } from './project-index';
+import { mayContainNetworkCall, mayHoldFacts } from './prefilter';
 import { RULE_IDS, RULE_MODULES } from './rules/catalog';
 import type { ReportDescriptor, RuleModule, RuleVisitor } from './rules/rule';
 import { formatMessage } from './rules/rule';
@@ -26,16 +27,9 @@ export interface AnalyzeOptions {
   fixTimeoutMs?: number;
 }
 
-/**
- * Text a file must contain to make a network call we recognise or to export something a call
- * elsewhere uses. Files without any are skipped before parsing; `prefilter.test.ts` checks on the
- * test corpus that this loses no finding.
- */
-const MAY_MATTER = /fetch|axios|got|ky|superagent|https?|undici|export|require|retry|Promise/;
-
 /** Cross-file facts of one file (phase 1 of a scan). Never throws. */
 export function indexFile(file: SourceFile, config: ProjectConfig): FileFacts {
-  if (!MAY_MATTER.test(file.text)) return emptyFacts(file.path);
+  if (!mayHoldFacts(file.text)) return emptyFacts(file.path);
   const parsed = parseSource(file.path, file.text);
   if (!parsed.ok) return emptyFacts(file.path);
   try {
@@ -56,7 +50,7 @@ export function analyzeFile(file: SourceFile, index: ProjectIndex, config: Proje
   const active = RULE_MODULES.map((rule) => ({ rule, severity: severityFor(config, rule.meta.id, file.path, rule.meta.defaultSeverity) })).filter(
     (entry): entry is { rule: RuleModule; severity: Severity } => entry.severity !== 'off',
   );
-  if (active.length === 0 || !MAY_MATTER.test(file.text)) return result;
+  if (active.length === 0 || !mayContainNetworkCall(file.text, index)) return result;
   const parsed = parseSource(file.path, file.text);
   if (!parsed.ok) {
     result.notes.push(parsed.note);
