@@ -176,6 +176,7 @@ export class LabView implements LabPanel {
     if (!force && key === this.lastRunSettings) return;
     this.lastRunSettings = key;
     const id = ++this.runId;
+    const started = performance.now();
     this.diagram.pause();
     this.setRunning(true, 'Running…');
     try {
@@ -187,7 +188,8 @@ export class LabView implements LabPanel {
       });
       if (id !== this.runId) return;
       this.show(result);
-      this.setRunning(false, 'Done.');
+      const trials = this.settings.model === 'quorum' ? `${formatCount(this.settings.trials)} trials` : `${formatCount(this.settings.workload.durationMs)} ms simulated`;
+      this.setRunning(false, `Done: ${trials} in ${formatCount(Math.round(performance.now() - started))} ms.`);
     } catch (error) {
       if (error instanceof RunCancelled) return;
       this.lastRunSettings = '';
