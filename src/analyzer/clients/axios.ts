@@ -5,6 +5,8 @@ import { argumentAt, hasSpreadArgument, methodFromOptions, moduleInstance, signa
 
 const URL_ONLY_METHODS = new Set(['get', 'delete', 'head', 'options']);
 const URL_DATA_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
+/** `validateStatus: () => true` (or `function () { return true; }`): every status resolves. */
+const ACCEPTS_EVERY_STATUS = /^(?:\(\s*[\w$]*\s*(?::\s*number\s*)?\)|[\w$]+)\s*=>\s*(?:true|\{\s*return true;?\s*\})$|^function\s*\(\s*[\w$]*\s*(?::\s*number\s*)?\)\s*\{\s*return true;?\s*\}$/;
 
 /**
  * axios: no timeout by default (`timeout: 0`). In Node its `timeout` is a socket idle timer,
@@ -83,6 +85,7 @@ export const axiosFamily: ClientFamily = {
   rejectsOnHttpError(call, context) {
     const validate = context.lookup(call, 'validateStatus');
     if (validate.state === 'absent') return true;
+    if (validate.state === 'set' && validate.entry.value.kind === 'expression' && ACCEPTS_EVERY_STATUS.test(validate.entry.value.text)) return false;
     return validate.state === 'set' && validate.entry.value.kind !== 'nullish' ? 'unknown' : false;
   },
 };
