@@ -26,7 +26,7 @@ import { summarizeLatencies, sortedCopy, type LatencySummary } from './statistic
 import { TraceRecorder, type ReadOutcome, type Trace } from './trace';
 
 /** Hard stop on issued requests, so that no settings can make a run unbounded. */
-export const MAX_OPERATIONS = 200_000;
+export const MAX_OPERATIONS = 50_000;
 
 export interface LeaderFollowerCounters {
   readonly reads: number;

@@ -3,6 +3,7 @@
 export interface LatencySummary {
   readonly count: number;
   readonly meanMs: number;
+  readonly minMs: number;
   readonly p50Ms: number;
   readonly p90Ms: number;
   readonly p99Ms: number;
@@ -43,6 +44,7 @@ export function summarizeLatencies(sortedAscending: ArrayLike<number>): LatencyS
   return {
     count,
     meanMs: count === 0 ? NaN : sum / count,
+    minMs: count === 0 ? NaN : sortedAscending[0],
     p50Ms: percentile(sortedAscending, 0.5),
     p90Ms: percentile(sortedAscending, 0.9),
     p99Ms: percentile(sortedAscending, 0.99),
