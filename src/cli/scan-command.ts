@@ -10,7 +10,7 @@ import type { AnalysisResult } from '../runner/run-analysis';
 import { scanFiles } from '../runner/scan';
 import { applySafeFixes } from './apply-fixes';
 import type { FailOn, ScanArgs } from './args';
-import { changedLinesSince, filterToChanged } from './changed-lines';
+import { changedLinesSince, filterToChanged, type ChangedLines } from './changed-lines';
 import type { CliIo } from './cli-io';
 import { palette, shouldColor } from './colors';
 import { formatReport } from './formats';
@@ -26,6 +26,8 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   const root = findProjectRoot(io.cwd);
   const config = loadConfig(root, io.cwd, args);
   const files = await filesToScan(root, args, config, io);
+  // Read before the scan so that a bad ref or a missing repository fails fast.
+  let changed = args.changedSince ? changedLinesSince(root, args.changedSince) : undefined;
   const progress = io.stderrIsTerminal ? terminalProgress(io.stderr) : undefined;
   let fixesApplied = 0;
   let analysis: AnalysisResult;
@@ -33,11 +35,13 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   try {
     for (let pass = 1; ; pass++) {
       analysis = await scanFiles(files, { config, jobs: args.jobs, onProgress: progress?.update });
-      reported = selectReported(analysis.files, args, root);
+      reported = selectReported(analysis.files, args.quiet, changed);
       if (!args.fix || pass > MAX_FIX_PASSES) break;
       const applied = applySafeFixes(root, reported);
       if (applied.fixesApplied === 0) break;
       fixesApplied += applied.fixesApplied;
+      // Fixes move lines: what changed since the ref is read again.
+      if (args.changedSince) changed = changedLinesSince(root, args.changedSince);
     }
   } finally {
     progress?.clear();
@@ -69,10 +73,10 @@ async function filesToScan(root: string, args: ScanArgs, config: ProjectConfig, 
   return walked.files;
 }
 
-/** --changed-since, then --quiet. Changed lines are read again on each --fix pass: fixes move lines. */
-function selectReported(files: FileResult[], args: ScanArgs, root: string): FileResult[] {
-  const inScope = args.changedSince ? filterToChanged(files, changedLinesSince(root, args.changedSince)) : files;
-  if (!args.quiet) return inScope;
+/** --changed-since, then --quiet. */
+function selectReported(files: FileResult[], quiet: boolean, changed: ChangedLines | undefined): FileResult[] {
+  const inScope = changed ? filterToChanged(files, changed) : files;
+  if (!quiet) return inScope;
   return inScope.map((file) => ({
     ...file,
     findings: file.findings.filter((f) => f.severity === 'error'),

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { filterToChanged, parseUnifiedDiff, touches } from '../../src/cli/changed-lines';
+import { filterToChanged, parseUnifiedDiff, touches, type ChangedLines } from '../../src/cli/changed-lines';
 import type { FileResult, Finding } from '../../src/analyzer/types';
 
 const DIFF = [
@@ -72,9 +72,11 @@ describe('cli: changed lines', () => {
 
   it('drops unchanged files and keeps untracked files whole', () => {
     const result = (file: string, findings: Finding[]): FileResult => ({ file, findings, notes: [], undetermined: 1 });
+    const withUntracked: ChangedLines = new Map(changed);
+    withUntracked.set('src/new.ts', 'all');
     const filtered = filterToChanged(
       [result('src/a.ts', [finding(3, 3), finding(5, 5)]), result('src/untouched.ts', [finding(1, 1)]), result('src/new.ts', [finding(1, 1), finding(9, 9)])],
-      new Map([...changed, ['src/new.ts', 'all' as const]]),
+      withUntracked,
     );
     assert.deepEqual(filtered.map((f) => [f.file, f.findings.length]), [
       ['src/a.ts', 1],
