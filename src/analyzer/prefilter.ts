@@ -8,11 +8,13 @@ import type { ProjectIndex } from './project-index';
  * the rule test corpus that skipping loses no finding.
  */
 const CLIENT_WORDS = new RegExp(`fetch|${CLIENT_PACKAGES.map(escape).join('|')}`);
+/** Settings that turn TLS verification off are findings without any request in the file. */
+const TLS_WORDS = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED/;
 const FACT_WORDS = /export|exports|defaults|axiosRetry|axios-retry|setGlobalDispatcher/;
 
 /** A file whose text names no client and imports no project module that exports one. */
 export function mayContainNetworkCall(text: string, index: ProjectIndex): boolean {
-  if (CLIENT_WORDS.test(text)) return true;
+  if (CLIENT_WORDS.test(text) || TLS_WORDS.test(text)) return true;
   return importedNamesOf(index).some((name) => text.includes(name));
 }
 
