@@ -18,12 +18,37 @@ import { ensureCorpus, type Manifest } from '../generate-corpus';
 export const CODE_EXTENSIONS = ['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx'] as const;
 const DECLARATION = /\.d\.[cm]?ts$/;
 
-/** Selection rules for real code; the same for every tool, recorded with the results. */
+/**
+ * Selection rules for real code, the same for every tool: declaration files are left out (no calls in
+ * them), and so is every file our analyzer would skip unread (over its default 1 MiB, minified,
+ * bundled or marked generated: `classifyForSkipping` in src/analyzer/source-file.ts), so that no tool
+ * gets less work than the others. Before that module exists, a simple stand-in rule applies.
+ */
 export const SELECTION = {
-  maxBytes: 512 * 1024,
-  /** A file with a line longer than this is minified or generated, not code anyone reads. */
-  maxLineLength: 2000,
+  maxBytes: 1024 * 1024,
 };
+
+type Classifier = (path: string, text: string, maxFileBytes: number) => { kind: string } | undefined;
+
+function loadClassifier(): { classify: Classifier; source: string } {
+  try {
+    const mod = require(path.join(__dirname, '..', '..', 'src', 'analyzer', 'source-file')) as { classifyForSkipping?: Classifier };
+    if (typeof mod.classifyForSkipping === 'function') return { classify: mod.classifyForSkipping, source: "the analyzer's own skip rules" };
+  } catch {
+    // fall through to the stand-in
+  }
+  return {
+    classify: (p, text, max) => {
+      if (Buffer.byteLength(text) > max) return { kind: 'skipped-too-large' };
+      if (/\.min\.[cm]?js$/.test(p)) return { kind: 'skipped-minified' };
+      const lines = text.split('\n');
+      const longest = Math.max(...lines.map((l) => l.length));
+      if (text.length >= 2048 && (text.length / lines.length > 500 || (longest > 5000 && lines.length <= 20))) return { kind: 'skipped-minified' };
+      return undefined;
+    },
+    source: 'a stand-in for the analyzer\'s skip rules',
+  };
+}
 
 export interface CorpusInfo {
   name: string;
@@ -36,6 +61,8 @@ export interface CorpusInfo {
   lines: number;
   byExtension: Record<string, number>;
   excluded: { declarations: number; tooLarge: number; minified: number; other: number };
+  /** Which skip rules selected the files. */
+  selection?: string;
   manifest?: Manifest;
 }
 
@@ -43,20 +70,15 @@ function isCode(name: string): boolean {
   return CODE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
-function countLines(buf: Buffer): { lines: number; maxLine: number } {
+function countLines(buf: Buffer): { lines: number } {
   let lines = 0;
-  let maxLine = 0;
   let last = -1;
   for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) {
     lines++;
-    maxLine = Math.max(maxLine, i - last - 1);
     last = i;
   }
-  if (last < buf.length - 1) {
-    lines++;
-    maxLine = Math.max(maxLine, buf.length - last - 1);
-  }
-  return { lines, maxLine };
+  if (last < buf.length - 1) lines++;
+  return { lines };
 }
 
 /** Walks `root` and returns the code files (relative paths) with their sizes; the caller filters. */
@@ -113,6 +135,8 @@ export function mirrorCorpus(
     excluded: { declarations: 0, tooLarge: 0, minified: 0, other: 0 },
   };
   const made = new Set<string>();
+  const { classify, source: selection } = loadClassifier();
+  info.selection = selection;
   for (const rel of candidates) {
     if (DECLARATION.test(rel)) {
       info.excluded.declarations++;
@@ -135,9 +159,11 @@ export function mirrorCorpus(
       info.excluded.other++;
       continue;
     }
-    const { lines, maxLine } = countLines(buf);
-    if (maxLine > SELECTION.maxLineLength || /\.min\.[cm]?js$/.test(rel)) {
-      info.excluded.minified++;
+    const { lines } = countLines(buf);
+    const skip = classify(rel, buf.toString('utf8'), SELECTION.maxBytes);
+    if (skip) {
+      if (skip.kind === 'skipped-too-large') info.excluded.tooLarge++;
+      else info.excluded.minified++;
       continue;
     }
     const target = path.join(dest, mirrorPath(rel));
@@ -187,7 +213,20 @@ export function describeDir(name: string, description: string, dir: string, mani
 
 export const CORPUS_ROOT = path.join(__dirname, '..', '.corpus');
 
+/**
+ * Makes `dir` a project root of its own (an empty `.git` directory), so that no tool applies the
+ * enclosing repository's .gitignore (which ignores bench/.corpus/) or treats it as part of this repo.
+ */
+function ownRoot(info: CorpusInfo): CorpusInfo {
+  fs.mkdirSync(path.join(info.dir, '.git'), { recursive: true });
+  return info;
+}
+
 export function prepareCorpus(spec: string, options: { files: number; seed: number; repoRoot: string }): CorpusInfo {
+  return ownRoot(prepare(spec, options));
+}
+
+function prepare(spec: string, options: { files: number; seed: number; repoRoot: string }): CorpusInfo {
   if (spec === 'synthetic') {
     const { dir, manifest } = ensureCorpus(options.files, options.seed);
     return describeDir(

@@ -190,8 +190,7 @@ export interface OursCapabilities {
   shard: boolean;
 }
 
-export function oursCapabilities(repoRoot: string): OursCapabilities | null {
-  const cli = path.join(repoRoot, 'dist', 'cli.js');
+export function oursCapabilities(cli: string): OursCapabilities | null {
   if (!fs.existsSync(cli)) return null;
   const help = [['--help'], ['scan', '--help']]
     .map((a) => {
@@ -203,35 +202,23 @@ export function oursCapabilities(repoRoot: string): OursCapabilities | null {
   return { cli, help, cache: /--cache\b/.test(help), cacheLocationFlag, shard: help.includes('--shard') };
 }
 
-/** Counts what our JSON report says, tolerating the shapes a scan report may take. */
+/**
+ * Counts what our JSON report says: `summary.filesScanned` / `filesSkipped` / `findings`, and
+ * parse errors from the notes (top-level `notes` array of `{ kind, file }`).
+ */
 export function readOurReport(stdout: string): Outcome {
-  const report = JSON.parse(stdout) as Record<string, unknown>;
-  const asArray = (v: unknown): unknown[] | null => (Array.isArray(v) ? v : null);
-  const fileResults = asArray(report.files) ?? asArray(report.results) ?? (Array.isArray(report) ? (report as unknown[]) : null);
-  const summary = (report.summary ?? report.stats ?? {}) as Record<string, unknown>;
-  const num = (...keys: string[]): number | null => {
-    for (const k of keys) if (typeof summary[k] === 'number') return summary[k] as number;
-    return null;
+  const report = JSON.parse(stdout) as {
+    summary?: { findings?: number; filesScanned?: number; filesSkipped?: number };
+    findings?: unknown[];
+    notes?: Array<{ kind?: string }>;
+    files?: unknown[];
   };
-  let findings: number | null = num('findings', 'totalFindings');
-  let parseErrors: number | null = null;
-  let skipped = 0;
-  if (fileResults) {
-    let f = 0;
-    let pe = 0;
-    for (const r of fileResults as Array<{ findings?: unknown[]; notes?: Array<{ kind?: string }> }>) {
-      f += r.findings?.length ?? 0;
-      for (const n of r.notes ?? []) {
-        if (n.kind === 'parse-error') pe++;
-        if (typeof n.kind === 'string' && n.kind.startsWith('skipped-')) skipped++;
-      }
-    }
-    findings ??= f;
-    parseErrors = pe;
-  }
-  if (findings === null && Array.isArray(report.findings)) findings = report.findings.length;
-  const files = num('filesScanned', 'scannedFiles', 'files', 'fileCount', 'filesAnalyzed') ?? (fileResults ? fileResults.length : null);
-  return { files, matches: findings, parseErrors, ...(skipped ? { note: `${skipped} files skipped by size/minified rules` } : {}) };
+  const summary = report.summary ?? {};
+  const files = typeof summary.filesScanned === 'number' ? summary.filesScanned : Array.isArray(report.files) ? report.files.length : null;
+  const matches = typeof summary.findings === 'number' ? summary.findings : Array.isArray(report.findings) ? report.findings.length : null;
+  const parseErrors = Array.isArray(report.notes) ? report.notes.filter((n) => n.kind === 'parse-error').length : null;
+  const skipped = summary.filesSkipped ?? 0;
+  return { files, matches, parseErrors, ...(skipped ? { note: `${skipped} files skipped` } : {}) };
 }
 
 export function oursTool(caps: OursCapabilities, mode: 'cold' | 'warm', cacheDir: string, extraArgs: string[] = []): Tool {

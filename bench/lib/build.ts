@@ -1,0 +1,32 @@
+/**
+ * Builds a private copy of the CLI (and its analysis worker, which must sit next to it) from the
+ * current sources into bench/.corpus/dist, with the options of the project's esbuild.js (bundled,
+ * CommonJS, node20) but unminified and with source maps, so that profiles name functions and files.
+ * dist/ is shared with everyone working in the tree and may be rebuilt (or minified) mid-run.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export async function buildPrivateCli(repoRoot: string, outDir: string): Promise<string> {
+  const esbuild = require(path.join(repoRoot, 'node_modules', 'esbuild')) as typeof import('esbuild');
+  const entries: Record<string, string> = { cli: 'src/cli/main.ts', 'analysis-worker': 'src/runner/analysis-worker.ts' };
+  for (const [, src] of Object.entries(entries)) {
+    if (!fs.existsSync(path.join(repoRoot, src))) throw new Error(`${src} does not exist yet`);
+  }
+  fs.rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: repoRoot,
+    entryPoints: entries,
+    outdir: outDir,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: false,
+    sourcemap: true,
+    sourcesContent: false,
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+  return path.join(outDir, 'cli.js');
+}
