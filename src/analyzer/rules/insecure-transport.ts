@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/types';
 import type { FileContext } from '../file-context';
 import { fix } from '../fixes';
@@ -109,7 +110,7 @@ function leadingLiteral(file: FileContext, node: Node): Node {
 export function optionValueNode(file: FileContext, call: NetworkCall, key: string): Node | undefined {
   const lookup = file.familyContext.lookup(call, key);
   if (lookup.state !== 'set' || lookup.entry.loc.file !== file.file) return undefined;
-  return file.nodeAt(lookup.entry.loc, 'Property')?.value;
+  return file.nodeAt(lookup.entry.loc, AST_NODE_TYPES.Property)?.value;
 }
 
 /**
