@@ -73,13 +73,24 @@ export function runRuleTests(ruleId: RuleId, cases: { valid: (ValidCase | string
   });
 }
 
+/**
+ * Analyses the case twice, with and without the text prefilter, and insists on the same result:
+ * this is the proof, over the whole rule corpus, that skipping files before parsing loses nothing.
+ */
 function analyze(ruleId: RuleId, testCase: ValidCase, code = testCase.code): FileResult {
+  const filtered = analyzeOnce(ruleId, testCase, code, true);
+  const unfiltered = analyzeOnce(ruleId, testCase, code, false);
+  assert.deepEqual(filtered, unfiltered, 'the text prefilter changed the result');
+  return filtered;
+}
+
+function analyzeOnce(ruleId: RuleId, testCase: ValidCase, code: string, prefilter: boolean): FileResult {
   const onlyThisRule = Object.fromEntries(RULES.map((rule) => [rule.id, rule.id === ruleId ? (testCase.config?.rules?.[ruleId] ?? rule.defaultSeverity) : 'off']));
   const config = resolveConfig({ ...testCase.config, rules: onlyThisRule });
   const subject = { path: testCase.filename ?? 'src/subject.ts', text: code };
   const others = Object.entries(testCase.files ?? {}).map(([path, text]) => ({ path, text }));
-  const index = buildProjectIndex([subject, ...others].map((file) => indexFile(file, config)));
-  return analyzeFile(subject, index, config);
+  const index = buildProjectIndex([subject, ...others].map((file) => indexFile(file, config, { prefilter })));
+  return analyzeFile(subject, index, config, { prefilter });
 }
 
 function assertNoParseFailure(result: FileResult): void {
