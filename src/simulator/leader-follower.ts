@@ -23,7 +23,7 @@ import { Connectivity } from './partitions';
 import { createRandom, type Random } from './prng';
 import type { LeaderFollowerSettings } from './settings';
 import { summarizeLatencies, sortedCopy, type LatencySummary } from './statistics';
-import { TraceRecorder, type ReadOutcome, type Trace } from './trace';
+import { TraceRecorder, type MarkerKind, type MessageKind, type ReadOutcome, type Trace } from './trace';
 
 /** Hard stop on issued requests, so that no settings can make a run unbounded. */
 export const MAX_OPERATIONS = 50_000;
@@ -163,9 +163,12 @@ class LeaderFollowerRun {
     this.allNodes = Array.from({ length: nodeCount }, (_, i) => i);
     this.nodes = this.allNodes.map(() => ({ alive: true, received: 0, applied: 0, lastArrivalMs: 0, lastApplyMs: 0, waiters: [] }));
     this.ackedUpTo = this.allNodes.map(() => 0);
-    // Index 0 is unused for links: a follower's link describes its connection to the leader.
-    this.linkDelay = [compileSampler(settings.clientDelay), ...settings.followers.map((f) => compileSampler(f.networkDelay))];
-    this.applyLag = [compileSampler({ kind: 'constant', valueMs: 0 }), ...settings.followers.map((f) => compileSampler(f.applyLag))];
+    // Indexed by node. Node 0 never follows (it leads until it crashes, for good), so it has no link.
+    const noLink: Sampler = () => {
+      throw new Error('node 0 has no follower link');
+    };
+    this.linkDelay = [noLink, ...settings.followers.map((f) => compileSampler(f.networkDelay))];
+    this.applyLag = [noLink, ...settings.followers.map((f) => compileSampler(f.applyLag))];
     this.clientDelay = compileSampler(settings.clientDelay);
     this.thinkTime = compileSampler(settings.workload.thinkTime);
     this.sessions = Array.from({ length: settings.workload.sessions }, (_, index) => ({
@@ -516,11 +519,11 @@ class LeaderFollowerRun {
 
   // ---- trace -----------------------------------------------------------------------------------
 
-  private traceMessage(kind: 'write' | 'ack' | 'read' | 'response', from: number, to: number, sendMs: number, receiveMs: number | null, version: number): void {
+  private traceMessage(kind: MessageKind, from: number, to: number, sendMs: number, receiveMs: number | null, version: number): void {
     if (this.recorder && sendMs <= this.traceUntilMs) this.recorder.message({ kind, from, to, sendMs, receiveMs, version, ignored: false });
   }
 
-  private traceMarker(kind: 'commit' | 'crash' | 'promotion' | 'fallback-to-async' | 'semi-sync-restored', lane: number, version: number): void {
+  private traceMarker(kind: MarkerKind, lane: number, version: number): void {
     const atMs = this.queue.nowMs;
     if (this.recorder && atMs <= this.traceUntilMs) this.recorder.marker({ kind, lane, atMs, version });
   }

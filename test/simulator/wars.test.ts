@@ -29,7 +29,9 @@ const tiedLegs: WarsLegs = {
   response: constant(1),
 };
 
-describe('WARS model: invariants', () => {
+describe('WARS model: invariants', function () {
+  // Hundreds of thousands of trials; the generous limit is for loaded CI machines, not a speed check.
+  this.timeout(120_000);
   it('R + W > N: every read is consistent, for every seed and every t ≥ 0', () => {
     // Exact invariant, so any single stale read fails the test. Heavy-tailed, WAN and all-ties
     // (constant) legs, 40 seeds each, and the literal per-t definition at several t.
@@ -77,7 +79,9 @@ describe('WARS model: invariants', () => {
   });
 });
 
-describe('WARS model: the event engine equals the direct computation on the same draws', () => {
+describe('WARS model: the event engine equals the direct computation on the same draws', function () {
+  // Hundreds of thousands of trials; the generous limit is for loaded CI machines, not a speed check.
+  this.timeout(120_000);
   const cases: [string, QuorumSettings][] = [
     ['linkedin-disk N=3 R=W=1', quorum(linkedInDisk, 3, 1, 1, { seed: 11 })],
     ['yammer N=5 R=2 W=2', quorum(yammer, 5, 2, 2, { seed: 12 })],
@@ -133,7 +137,9 @@ describe('WARS model: the event engine equals the direct computation on the same
   });
 });
 
-describe('WARS model: published PBS numbers (N = 3, R = W = 1)', () => {
+describe('WARS model: published PBS numbers (N = 3, R = W = 1)', function () {
+  // Hundreds of thousands of trials; the generous limit is for loaded CI machines, not a speed check.
+  this.timeout(120_000);
   // Tolerances are the spec's. Sampling error (one standard deviation) is given per case; every
   // tolerance is at least 4 of them away from the value we reproduce, so a seed change cannot flip it.
   it('LinkedIn SSD: P(consistent at t = 0) = 97.4 % ± 0.5 pp', () => {
