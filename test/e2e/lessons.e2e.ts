@@ -184,7 +184,7 @@ async function uiPhase(page: Page, work: string, timings: Timings): Promise<void
 
     // F1 → "Fallacy Lens: Open Lessons", as a person would.
     await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget input', { timeout: 30_000 });
+    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 30_000 });
     await page.keyboard.type('Fallacy Lens: Open Lessons');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Lessons' }).first().waitFor({ timeout: 30_000 });
     await page.keyboard.press('Enter');
