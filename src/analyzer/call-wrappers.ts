@@ -158,6 +158,11 @@ function exitsLoop(statement: Node): boolean {
   return someDescendant(statement, (node) => node.type === 'ReturnStatement' || node.type === 'BreakStatement');
 }
 
+/** A counting or condition loop whose body retries: its iterations are attempts, not items. */
+export function isRetryLoop(loop: Node): boolean {
+  return RETRYING_LOOPS.has(loop.type) && isRetryLoopBody((loop as RetryLoop).body);
+}
+
 /**
  * A project function that retries its function parameter: it calls a parameter inside a retry
  * loop (`for (…) { try { return await fn() } catch { … } }`).
