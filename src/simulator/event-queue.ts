@@ -22,10 +22,6 @@ export class EventQueue {
     return this.current;
   }
 
-  get size(): number {
-    return this.heap.length;
-  }
-
   /** Schedules `action` at `timeMs`; among simultaneous events, lower `rank` runs first. */
   schedule(timeMs: number, rank: number, action: () => void): void {
     if (!(timeMs >= this.current)) throw new Error(`cannot schedule an event in the past (${timeMs} < ${this.current})`);
