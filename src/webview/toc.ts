@@ -107,9 +107,4 @@ export class TableOfContents {
     event.preventDefault();
     links[Math.max(0, Math.min(links.length - 1, next))]!.focus();
   }
-
-  /** Puts keyboard focus on the current lesson's entry (after navigating with the keyboard from elsewhere). */
-  focusCurrent(): void {
-    this.list.querySelector<HTMLAnchorElement>('a[aria-current="page"]')?.focus();
-  }
 }
