@@ -146,7 +146,7 @@ function exitsAfterSuccess(loop: Loop, call: Node, dependsOnResponse: (node: Nod
     if ((node.type !== 'ReturnStatement' && node.type !== 'BreakStatement') || node.range[0] < call.range[1]) return false;
     if (node.type === 'BreakStatement' && node.label) return false;
     let guard: TSESTree.IfStatement | undefined;
-    for (let current = node.parent; current && current !== loop; current = current.parent) {
+    for (let current: Node | undefined = node.parent; current && current !== loop; current = current.parent) {
       if (FUNCTION_TYPES.has(current.type) || current.type === 'CatchClause') return false;
       if (node.type === 'BreakStatement' && (LOOP_TYPES.has(current.type) || current.type === 'SwitchStatement')) return false;
       if (current.type === 'IfStatement' && !guard && !isWithin(node, current.test)) guard = current;
