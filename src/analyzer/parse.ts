@@ -51,7 +51,7 @@ function noteForParseFailure(error: unknown, lines: LineIndex): FileNote {
     return {
       kind: 'parse-error',
       severity: 'error',
-      message: `Parsing error: ${error.message}. Fallacy Lens cannot analyse this file until it parses.`,
+      message: `Parsing error: ${error.message.replace(/\.$/, "")}. Fallacy Lens cannot analyse this file until it parses.`,
       range: lines.rangeOf(offset, offset),
     };
   }
