@@ -182,11 +182,20 @@ async function uiPhase(page: Page, work: string, timings: Timings): Promise<void
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await page.waitForTimeout(3_000);
 
-    // F1 → "Fallacy Lens: Open Lessons", as a person would.
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 30_000 });
-    await page.keyboard.type('Fallacy Lens: Open Lessons');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Lessons' }).first().waitFor({ timeout: 30_000 });
+    // F1 → "Fallacy Lens: Open Lessons", as a person would. On a busy machine the palette can open
+    // before the extension's commands are registered; a person would close it and try again.
+    await page.locator('.part.sidebar', { hasText: 'Fallacy Lens Review' }).waitFor({ timeout: 60_000 });
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('F1');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ timeout: 30_000 });
+      await page.keyboard.type('Fallacy Lens: Open Lessons');
+      const item = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Lessons' }).first();
+      const found = await item.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+      if (found) break;
+      if (attempt === 3) throw new Error('"Fallacy Lens: Open Lessons" is not in the command palette');
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(2_000);
+    }
     await page.keyboard.press('Enter');
     const frame = await lessonsFrame(page);
     await shot('opened');
