@@ -18,8 +18,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const command = parseArgs(argv);
     switch (command.kind) {
       case 'help':
-        io.stdout(command.topic === 'scan' ? SCAN_HELP : command.topic === 'rules' ? RULES_HELP : MAIN_HELP);
         if (command.topic === 'simulate') return runSimulateCommand(['--help'], io);
+        io.stdout(command.topic === 'scan' ? SCAN_HELP : command.topic === 'rules' ? RULES_HELP : MAIN_HELP);
         return EXIT_OK;
       case 'version':
         io.stdout(`${TOOL.version}\n`);

@@ -79,7 +79,13 @@ describe('cli: scan (in-process)', function () {
   });
 
   describe('usage and configuration errors exit with 2', () => {
-    const project = tempTree({ 'src/a.ts': NO_TIMEOUT, '.fallacy-lens.json': '{\n  "rules": {\n    "no-timeout": "warn"\n  }\n}\n', 'other.json': '{"rulez": {}}' });
+    const project = tempTree({
+      'src/a.ts': NO_TIMEOUT,
+      'README.md': '# x',
+      '.fallacy-lens.json': '{\n  "rules": {\n    "no-timeout": "warn"\n  }\n}\n',
+      'other.json': '{"rulez": {}}',
+      'ok.json': '{}',
+    });
     after(() => project.cleanup());
 
     it('names the file, position and key of a bad configuration value', async () => {
@@ -104,9 +110,43 @@ describe('cli: scan (in-process)', function () {
       const missingPath = await runInProcess(['scan', 'nope'], tempTree({ 'a.ts': '' }).root);
       assert.equal(missingPath.code, 2);
       assert.match(missingPath.stderr, /No such file or directory: nope/);
+      const markdownFile = await runInProcess(['scan', 'README.md', 'src/a.ts', '--fail-on', 'never', '--config', 'ok.json'], project.root);
+      assert.equal(markdownFile.code, 0, markdownFile.stderr);
+      assert.equal(markdownFile.stderr, 'fallacy-lens: README.md is not a TypeScript or JavaScript file; skipped.\n');
       const flag = await runInProcess(['scan', '--colour'], project.root);
       assert.equal(flag.code, 2);
       assert.match(flag.stderr, /Unknown option '--colour'/);
+    });
+  });
+
+  describe('other commands', () => {
+    it('lists the rule catalog as text and JSON', async () => {
+      const text = await runInProcess(['rules'], process.cwd());
+      assert.equal(text.code, 0);
+      assert.match(text.stdout, /^no-timeout\s+warning\s+Fallacy 2: Latency is zero$/m);
+      const json = await runInProcess(['rules', '--format', 'json'], process.cwd());
+      const rules = JSON.parse(json.stdout) as Array<{ id: string; docsUrl: string }>;
+      assert.ok(rules.some((r) => r.id === 'no-timeout' && r.docsUrl.endsWith('no-timeout.md')));
+    });
+
+    it('documents every scan flag in --help and exits 0', async () => {
+      const run = await runInProcess(['scan', '--help'], process.cwd());
+      assert.equal(run.code, 0);
+      for (const flag of ['--format', '--output', '--fail-on', '--rule', '--config', '--changed-since', '--fix', '--jobs', '--no-color', '--quiet']) {
+        assert.ok(run.stdout.includes(flag), flag);
+      }
+      assert.match((await runInProcess(['--help'], process.cwd())).stdout, /Exit codes:/);
+    });
+
+    it('delegates simulate, including its help, to the simulator', async () => {
+      const run = await runInProcess(['help', 'simulate'], process.cwd());
+      assert.match(run.stdout, /^Usage: fallacy-lens simulate/);
+    });
+
+    it('exits 2 without a command', async () => {
+      const run = await runInProcess([], process.cwd());
+      assert.equal(run.code, 2);
+      assert.match(run.stderr, /Missing command/);
     });
   });
 
@@ -174,7 +214,7 @@ describe('cli: scan (in-process)', function () {
       assert.match(run.stderr, /unknown git ref 'no-such-ref'/);
       const outside = tempTree({ 'a.ts': NO_TIMEOUT });
       try {
-        const noGit = await runInProcess(['scan', '--changed-since', 'HEAD'], outside.root, { GIT_CEILING_DIRECTORIES: path.dirname(outside.root) });
+        const noGit = await runInProcess(['scan', '--changed-since', 'HEAD'], outside.root);
         assert.equal(noGit.code, 2);
         assert.match(noGit.stderr, /--changed-since HEAD/);
       } finally {
