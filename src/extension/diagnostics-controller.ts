@@ -4,8 +4,10 @@
  * worker's project index in step with the disk.
  */
 import * as vscode from 'vscode';
-import { globMatcher, isExcluded } from '../analyzer/config';
-import { isAnalysed, locate, SOURCE_FILE_GLOB } from './documents';
+import { isExcluded } from '../analyzer/config';
+import type { ProjectConfig } from '../analyzer/config';
+import { tooLargeNote } from '../analyzer/source-file';
+import { isAnalysed, isShownInTab, locate, SOURCE_FILE_GLOB, textTabUri } from './documents';
 import type { ProjectLocation } from './documents';
 import type { FindingStore } from './finding-store';
 import { editorSettings } from './settings';
@@ -180,11 +182,17 @@ export class DiagnosticsController implements vscode.Disposable {
       return;
     }
     const settings = await this.projectSettings(location);
-    if (isExcluded(settings.config, location.relativePath) || globMatcher(settings.editorExcludes)(location.relativePath)) {
+    if (isExcludedPath(settings.config, location.relativePath)) {
       this.store.releaseEditing(document.uri);
       return;
     }
-    const reply = await this.worker.call('analyze', { root: settings.root, path: location.relativePath, text: document.getText() });
+    const text = document.getText();
+    // Sure to be over the limit (UTF-8 never has fewer bytes than UTF-16 code units): the worker
+    // would only say so, after a copy of megabytes.
+    const reply =
+      text.length > settings.config.maxFileBytes
+        ? { superseded: false, result: { file: location.relativePath, findings: [], notes: [tooLargeNote(Buffer.byteLength(text), settings.config.maxFileBytes)], undetermined: 0 }, elapsedMs: 0 }
+        : await this.worker.call('analyze', { root: settings.root, path: location.relativePath, text });
     // A newer version is already scheduled or analysed: publishing this one would flicker stale squiggles.
     if (reply.superseded || !reply.result || document.isClosed || document.version !== version) return;
     if (this.closedInEditor.has(document.uri.toString())) return;
@@ -199,13 +207,8 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 }
 
-function textTabUri(tab: vscode.Tab): vscode.Uri | undefined {
-  if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
-  if (tab.input instanceof vscode.TabInputTextDiff) return tab.input.modified;
-  return undefined;
-}
-
-function isShownInTab(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => textTabUri(tab)?.toString() === key));
+/** `exclude` names files and directories (as the walker applies it): a file under an excluded directory is excluded. */
+function isExcludedPath(config: ProjectConfig, relativePath: string): boolean {
+  const segments = relativePath.split('/');
+  return segments.some((_, i) => isExcluded(config, segments.slice(0, i + 1).join('/')));
 }

@@ -31,3 +31,16 @@ export function locate(uri: vscode.Uri): ProjectLocation {
 function toPosix(relative: string): string {
   return relative.split(path.sep).join('/');
 }
+
+/** The file an editor tab shows (the modified side of a diff). */
+export function textTabUri(tab: vscode.Tab): vscode.Uri | undefined {
+  if (tab.input instanceof vscode.TabInputText) return tab.input.uri;
+  if (tab.input instanceof vscode.TabInputTextDiff) return tab.input.modified;
+  return undefined;
+}
+
+/** Whether the user has the file open in an editor tab (documents opened by extensions alone do not count). */
+export function isShownInTab(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => textTabUri(tab)?.toString() === key));
+}

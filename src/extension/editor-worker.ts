@@ -8,7 +8,6 @@ import * as path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { analyzeFile, buildProjectIndex, indexFile, RULES, updateProjectIndex } from '../analyzer';
 import type { FileFacts, ProjectIndex } from '../analyzer';
-import { globMatcher } from '../analyzer/config';
 import { classifyForSkipping } from '../analyzer/source-file';
 import type { FileNote, FileResult } from '../analyzer/types';
 import { collectFiles } from '../runner/file-walker';
@@ -60,11 +59,12 @@ class Project {
     this.refreshFacts(relativePath, loaded.kind === 'source' ? loaded.file.text : '');
   }
 
-  /** What a review analyses: the walker's files (.gitignore, config excludes) minus `files.exclude`. */
+  /** What a review analyses: the walker's files (.gitignore, config excludes, `files.exclude`). */
   async listFiles(): Promise<string[]> {
-    const excludedByEditor = globMatcher(this.settings.editorExcludes);
-    const walk = await collectFiles(this.root, [this.root], this.settings.config);
-    return walk.files.map((file) => file.path).filter((file) => !excludedByEditor(file));
+    // The walker prunes excluded directories, which is how `files.exclude` globs (`**/generated`) are meant.
+    const walkConfig = { ...this.settings.config, exclude: [...this.settings.config.exclude, ...this.settings.editorExcludes] };
+    const walk = await collectFiles(this.root, [this.root], walkConfig);
+    return walk.files.map((file) => file.path);
   }
 
   /** Analyses a file as the disk has it, unless the editor holds a newer text. */

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { FileResult } from '../analyzer/types';
 import type { DiagnosticsController } from './diagnostics-controller';
+import { isShownInTab } from './documents';
 import type { FindingStore } from './finding-store';
 import { changedFiles } from './git-changes';
 import type { WorkerClient } from './worker-client';
@@ -83,7 +84,7 @@ export class ReviewCommands {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Fallacy Lens: reviewing ${what}`, cancellable: true },
       async (progress, token) => {
-        this.store.clearReview((uri) => isOpen(uri));
+        this.store.clearReview(isShownInTab);
         for (const target of targets) {
           if (token.isCancellationRequested) break;
           const done = summary.files;
@@ -111,19 +112,15 @@ export class ReviewCommands {
     const uri = vscode.Uri.joinPath(folder.uri, result.file);
     const editing = this.store.get(uri);
     // An open document's own analysis is of its current text, which may be newer than the disk.
-    const analysis = editing?.version !== undefined && isOpen(uri) ? editing : { uri, rootUri: folder.uri, findings: result.findings, notes: result.notes, version: undefined, elapsedMs: 0 };
+    const analysis = editing?.version !== undefined && isShownInTab(uri) ? editing : { uri, rootUri: folder.uri, findings: result.findings, notes: result.notes, version: undefined, elapsedMs: 0 };
     this.store.set(analysis, { fromReview: true });
     summary.findings += analysis.findings.length;
     if (analysis.findings.length > 0) summary.filesWithFindings++;
   }
 
   async clear(): Promise<void> {
-    this.store.clearReview((uri) => isOpen(uri));
+    this.store.clearReview(isShownInTab);
     await vscode.commands.executeCommand('setContext', 'fallacyLens.hasReview', false);
   }
 }
 
-function isOpen(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.workspace.textDocuments.some((document) => document.uri.toString() === key);
-}

@@ -10,7 +10,7 @@ import type { FileResult } from '../analyzer/types';
 export interface ProjectSettings {
   root: string;
   config: ProjectConfig;
-  /** Globs from the editor (`files.exclude`) that the walker must skip as well. */
+  /** Globs from the editor (`files.exclude`) that a review skips as well (editing does not: the user opened the file). */
   editorExcludes: string[];
   /** False for a lone file outside the workspace: its directory is not walked (it may be a home folder). */
   indexProject: boolean;

