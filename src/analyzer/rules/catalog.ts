@@ -2,6 +2,7 @@ import type { RuleId } from '../types';
 import { noRetry } from './no-retry';
 import { noTimeout } from './no-timeout';
 import type { RuleMeta, RuleModule } from './rule';
+import { unvalidatedResponse } from './unvalidated-response';
 import { unboundedFanout } from './unbounded-fanout';
 import { requestInLoop } from './request-in-loop';
 import { hardcodedEndpoint } from './hardcoded-endpoint';
@@ -10,7 +11,7 @@ import { unsafeRetry } from './unsafe-retry';
 import { uncheckedStatus } from './unchecked-status';
 
 /** Every rule, in the order the spec lists them. */
-export const RULE_MODULES: readonly RuleModule[] = [noTimeout, noRetry, unsafeRetry, uncheckedStatus, insecureTransport, hardcodedEndpoint, requestInLoop, unboundedFanout];
+export const RULE_MODULES: readonly RuleModule[] = [noTimeout, noRetry, unsafeRetry, uncheckedStatus, insecureTransport, hardcodedEndpoint, requestInLoop, unboundedFanout, unvalidatedResponse];
 
 export const RULES: readonly RuleMeta[] = RULE_MODULES.map((rule) => rule.meta);
 
