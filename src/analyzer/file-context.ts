@@ -34,6 +34,7 @@ export class FileContext {
   private readonly networkCalls = new Map<Node, NetworkCall | null>();
   private readonly instances = new Map<Node, ClientInstance | null>();
   private localFacts: FileFacts | undefined;
+  private startIndex: Map<number, Node[]> | undefined;
 
   constructor(
     readonly file: string,
@@ -64,7 +65,21 @@ export class FileContext {
   nodeAt<T extends Node['type']>(loc: Loc, type: T): Extract<Node, { type: T }> | undefined {
     if (loc.file !== this.file) return undefined;
     const [start, end] = loc.range.offsets;
-    return this.scopes.nodesInOrder.find((node) => node.type === type && node.range[0] === start && node.range[1] === end) as Extract<Node, { type: T }> | undefined;
+    const candidates = this.nodesByStart().get(start) ?? [];
+    return candidates.find((node) => node.type === type && node.range[1] === end) as Extract<Node, { type: T }> | undefined;
+  }
+
+  /** Built on first use: most files never need to find a node by position. */
+  private nodesByStart(): Map<number, Node[]> {
+    if (!this.startIndex) {
+      this.startIndex = new Map();
+      for (const node of this.scopes.nodesInOrder) {
+        const list = this.startIndex.get(node.range[0]);
+        if (list) list.push(node);
+        else this.startIndex.set(node.range[0], [node]);
+      }
+    }
+    return this.startIndex;
   }
 
   /** The network call `node` makes, if it is one. Memoised: several rules ask about the same call. */
