@@ -31,6 +31,16 @@ runRuleTests('unchecked-status', {
     `class Store { cache = new Map(); async load(key: string) { const hit = await this.cache.get(key); return hit.json(); } }`,
     // suppressed
     `const res = await fetch(url);\n// fallacy-lens-disable-next-line unchecked-status -- the endpoint always answers 200\nconst data = await res.json();`,
+    // regression (precision sample, novu): axios config from a call or a parameter cannot be
+    // resolved, so whether it sets validateStatus is unknown; axios rejects by default.
+    {
+      name: 'regression: axios config returned by a helper is not a validateStatus that accepts everything',
+      code: `import axios from 'axios';\nconst api = axios.create();\nconst { data: body } = await api.post('/events', payload, buildHeaders(session));\nuse(body);`,
+    },
+    {
+      name: 'regression: axios.delete with a config parameter is not a validateStatus that accepts everything',
+      code: `import axios from 'axios';\nexport function remove(url: string, config = {}) {\n  return axios.delete(url, config).then((response) => response.data);\n}`,
+    },
   ],
   invalid: [
     {

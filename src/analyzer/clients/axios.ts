@@ -86,6 +86,10 @@ export const axiosFamily: ClientFamily = {
     const validate = context.lookup(call, 'validateStatus');
     if (validate.state === 'absent') return true;
     if (validate.state === 'set' && validate.entry.value.kind === 'expression' && ACCEPTS_EVERY_STATUS.test(validate.entry.value.text)) return false;
+    // An undetermined lookup (config from a call or a parameter) may or may not set
+    // validateStatus: 'unknown', never false, or unchecked-status reports axios calls whose
+    // config it cannot see (precision sample: novu `api.post(url, body, buildHeaders())`).
+    if (validate.state === 'undetermined') return 'unknown';
     return validate.state === 'set' && validate.entry.value.kind !== 'nullish' ? 'unknown' : false;
   },
 };
