@@ -25,7 +25,7 @@ export const unvalidatedResponse: RuleModule = {
     lesson: 'fallacy-8-homogeneous-network',
     messages: {
       unvalidated:
-        '`{{type}}` is only a claim about what {{api}} returns: nothing checks it at runtime, so when the service answers with something else (a new API version, an error body, a proxy\'s HTML page, a null) the wrong shape flows on and fails far from here. Validate the body where it enters: a schema's `parse(body)` (zod, valibot), an ajv validator, or typia `assert<{{type}}>(body)`.',
+        '`{{type}}` is only a claim about what {{api}} returns: nothing checks it at runtime, so when the service answers with something else (a new API version, an error body, a proxy\'s HTML page, a null) the wrong shape flows on and fails far from here. Validate the body where it enters: the `parse(body)` of a zod or valibot schema, an ajv validator, or typia `assert<{{type}}>(body)`.',
     },
   },
 
