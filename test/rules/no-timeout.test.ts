@@ -45,6 +45,12 @@ runRuleTests('no-timeout', {
     { name: 'configured timeout wrapper', code: `await withDeadline(() => fetch('https://x'));`, config: { timeoutWrappers: ['withDeadline'] } },
     // suppressed
     `// fallacy-lens-disable-next-line no-timeout -- streaming endpoint, cancelled by the user\nawait fetch('https://x/stream');`,
+    // regression (precision sample): options objects built in steps. The literal alone has no
+    // signal/timeout; a later write adds one, so the call is bounded or at least undetermined.
+    { name: 'regression: signal assigned to the init object after its literal', code: `const init: RequestInit = { method: 'GET' };\ninit.signal = AbortSignal.timeout(5000);\nawait fetch('https://x', init);` },
+    { name: 'regression: timeout assigned to an axios config after its literal', code: `import axios from 'axios';\nconst options: AxiosRequestConfig = { url: 'https://x', method: 'GET' };\noptions.timeout = 5000;\nawait axios(options);` },
+    { name: 'regression: Object.assign into the init object', code: `const init: RequestInit = {};\nObject.assign(init, extra);\nawait fetch('https://x', init);` },
+    { name: 'regression: computed-key write into the init object', code: `const init: RequestInit = {};\ninit[key] = value;\nawait fetch('https://x', init);` },
   ],
   invalid: [
     {
@@ -181,6 +187,11 @@ runRuleTests('no-timeout', {
       code: `export const Button = () => <button onClick={() => fetch('/api/like', { method: 'POST' })}>Like</button>;`,
       filename: 'src/Button.tsx',
       errors: [{ line: 1, column: 52 }],
+    },
+    {
+      name: 'regression guard: a write of another key does not hide a missing signal',
+      code: `const config: RequestInit = { method: 'GET' };\nconfig.body = JSON.stringify(data);\nawait fetch('https://x', config);`,
+      errors: [{ line: 3, column: 7 }],
     },
   ],
 });

@@ -41,6 +41,15 @@ runRuleTests('unsafe-retry', {
     `import pRetry from 'p-retry';\n// fallacy-lens-disable-next-line unsafe-retry -- server dedupes by order id\nawait pRetry(() => fetch('/x', { method: 'POST' }));`,
     // got told to retry POST but with a key
     `import got from 'got';\nawait got.post('/x', { retry: { limit: 2, methods: ['POST'] }, headers: { 'idempotency-key': k } });`,
+    // regression (precision sample): an idempotency key added by a write after the literal
+    {
+      name: 'regression: idempotency header written into the headers object after its literal',
+      code: `import pRetry from 'p-retry';\nconst headers: Record<string, string> = { 'content-type': 'application/json' };\nheaders['Idempotency-Key'] = key;\nawait pRetry(() => fetch('https://x', { method: 'POST', headers, body, signal: AbortSignal.timeout(1000) }));`,
+    },
+    {
+      name: 'regression: headers assigned to the init object after its literal',
+      code: `import pRetry from 'p-retry';\nconst init: RequestInit = { method: 'POST', body };\ninit.headers = { 'Idempotency-Key': key };\nawait pRetry(() => fetch('https://x', init));`,
+    },
   ],
   invalid: [
     {

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { SourceRange } from '../types';
-import type { Node } from './scope';
+import type { Node, PropertyWrite } from './scope';
 import { staticPropertyKey } from './scope';
 import type { SymbolicValue, ValueResolver } from './values';
 import { unwrapExpression } from './values';
@@ -91,7 +91,37 @@ function summarizeObject(host: OptionSummarizerHost, object: TSESTree.ObjectExpr
     }
     bag.entries[key] = { value: summarizeValue(host, property.value, nesting), loc: host.loc(property), certain: true };
   }
+  for (const write of host.resolver.propertyWrites(object)) applyWrite(host, bag, write, nesting);
   return bag;
+}
+
+/**
+ * A later write into the object (`init.signal = AbortSignal.timeout(ms)`, `Object.assign(init, x)`).
+ * Its key is added but not `certain`: the write may sit in a branch or run after the request, so
+ * a rule reading that key treats it as undetermined rather than reporting what may be fixed.
+ * A key name is still seen (an idempotency header added by `headers['Idempotency-Key'] = k`).
+ */
+function applyWrite(host: OptionSummarizerHost, bag: OptionBag, write: PropertyWrite, nesting: number): void {
+  let target = bag;
+  for (let i = 0; i < write.path.length; i++) {
+    const key = write.path[i];
+    const last = i === write.path.length - 1 && !write.open;
+    const existing = target.entries[key];
+    if (last) {
+      const value = write.value ? summarizeValue(host, write.value, nesting) : { kind: 'unknown' as const, text: host.text(write.node) };
+      target.entries[key] = { value, loc: host.loc(write.node), certain: false };
+      return;
+    }
+    if (existing?.value.kind !== 'object') {
+      // Writing into a nested value we did not summarise: that value is now anyone's guess.
+      target.entries[key] = { value: { kind: 'unknown', text: host.text(write.node) }, loc: host.loc(write.node), certain: false };
+      return;
+    }
+    target = existing.value.bag;
+  }
+  // An unknown key (`init[name] = v`, `Object.assign(init, extra)`) may be any option.
+  target.openEnded = true;
+  for (const key of Object.keys(target.entries)) target.entries[key] = { ...target.entries[key], certain: false };
 }
 
 function summarizeValue(host: OptionSummarizerHost, node: Node, nesting: number): OptionValue {

@@ -62,20 +62,60 @@ const BLOCK_SCOPE_TYPES = new Set([
  * records every node in source order for the rule dispatcher. Iterative because real inputs nest
  * thousands of levels deep (generated code, long promise chains) and recursion would overflow.
  */
+/**
+ * A later write into an object literal held by a variable: `init.signal = s` (path ['signal']),
+ * `init.headers['Idempotency-Key'] = k` (['headers', 'Idempotency-Key']). `open` when a key is
+ * not known statically: `init[key] = v` (path []), `init.headers[name] = v` (path ['headers']),
+ * `Object.assign(init, extra)` (path []).
+ */
+export interface PropertyWrite {
+  path: string[];
+  open: boolean;
+  value: Node | undefined;
+  node: Node;
+}
+
 export class ScopeModel {
   readonly moduleScope: Scope;
   readonly nodesInOrder: Node[] = [];
   private readonly scopeByNode = new Map<Node, Scope>();
+  private readonly writesByObject = new Map<Node, PropertyWrite[]>();
 
   constructor(program: TSESTree.Program) {
     this.moduleScope = new Scope(program, undefined, true);
     this.scopeByNode.set(program, this.moduleScope);
     const assignments: TSESTree.Identifier[] = [];
-    this.walk(program, assignments);
+    const writes: { root: TSESTree.Identifier; write: PropertyWrite }[] = [];
+    this.walk(program, assignments, writes);
     for (const target of assignments) {
       const binding = this.resolve(target);
       if (binding) binding.reassigned = true;
     }
+    for (const { root, write } of writes) {
+      const init = this.objectLiteralOf(root);
+      if (!init) continue;
+      const list = this.writesByObject.get(init);
+      if (list) list.push(write);
+      else this.writesByObject.set(init, [write]);
+    }
+  }
+
+  /**
+   * Writes made after the fact into the object literal `object` through the variable that holds
+   * it. Options objects are often built in steps (`const init = {…}; init.signal = …`), and a
+   * summary of the literal alone would miss the step that bounds the request.
+   */
+  propertyWrites(object: Node): readonly PropertyWrite[] {
+    return this.writesByObject.get(object) ?? [];
+  }
+
+  /** The object literal a `const`/`let` holds directly (`const init = {…}`, `as` casts allowed). */
+  private objectLiteralOf(id: TSESTree.Identifier): Node | undefined {
+    const binding = this.resolve(id);
+    if (!binding || binding.kind !== 'variable' || binding.path.length > 0 || !binding.init) return undefined;
+    let init: Node = binding.init;
+    while (init.type === 'TSAsExpression' || init.type === 'TSSatisfiesExpression' || init.type === 'TSTypeAssertion' || init.type === 'TSNonNullExpression') init = init.expression;
+    return init.type === 'ObjectExpression' ? init : undefined;
   }
 
   scopeOf(node: Node): Scope {
@@ -92,12 +132,12 @@ export class ScopeModel {
     return this.scopeOf(identifier).lookup(identifier.name);
   }
 
-  private walk(program: TSESTree.Program, assignments: TSESTree.Identifier[]): void {
+  private walk(program: TSESTree.Program, assignments: TSESTree.Identifier[], writes: { root: TSESTree.Identifier; write: PropertyWrite }[]): void {
     const stack: Node[] = [program];
     while (stack.length > 0) {
       const node = stack.pop()!;
       this.nodesInOrder.push(node);
-      this.enter(node, assignments);
+      this.enter(node, assignments, writes);
       const keys = visitorKeys[node.type] ?? [];
       for (let k = keys.length - 1; k >= 0; k--) {
         const child = (node as unknown as Record<string, unknown>)[keys[k]];
@@ -117,7 +157,7 @@ export class ScopeModel {
     }
   }
 
-  private enter(node: Node, assignments: TSESTree.Identifier[]): void {
+  private enter(node: Node, assignments: TSESTree.Identifier[], writes: { root: TSESTree.Identifier; write: PropertyWrite }[]): void {
     if (FUNCTION_TYPES.has(node.type)) {
       const fn = node as TSESTree.FunctionLike;
       if (fn.type === 'FunctionDeclaration' && fn.id) {
@@ -174,9 +214,29 @@ export class ScopeModel {
           });
         }
         return;
-      case 'AssignmentExpression':
+      case 'AssignmentExpression': {
         collectAssignedIdentifiers(node.left, assignments);
+        const member = memberWrite(node.left);
+        if (member) writes.push({ root: member.root, write: { ...member.write, value: node.operator === '=' ? node.right : undefined, node } });
         return;
+      }
+      case 'CallExpression': {
+        // `Object.assign(init, extra)`: any key of `extra` may now be set on `init`.
+        const callee = node.callee;
+        const target = node.arguments[0];
+        if (
+          callee.type === 'MemberExpression' &&
+          !callee.computed &&
+          callee.object.type === 'Identifier' &&
+          callee.object.name === 'Object' &&
+          callee.property.type === 'Identifier' &&
+          callee.property.name === 'assign' &&
+          target?.type === 'Identifier'
+        ) {
+          writes.push({ root: target, write: { path: [], open: true, value: undefined, node } });
+        }
+        return;
+      }
       case 'UpdateExpression':
         if (node.argument.type === 'Identifier') assignments.push(node.argument);
         return;
@@ -242,6 +302,28 @@ export class ScopeModel {
       scope,
     });
   }
+}
+
+/** `a.b['c'] = …` → root `a`, path ['b', 'c']; a computed key we cannot read ends the path, open. */
+function memberWrite(target: Node): { root: TSESTree.Identifier; write: { path: string[]; open: boolean } } | undefined {
+  const keys: (string | undefined)[] = [];
+  let current: Node = target;
+  while (current.type === 'MemberExpression') {
+    const property = current.property;
+    keys.unshift(
+      !current.computed && property.type === 'Identifier'
+        ? property.name
+        : current.computed && property.type === 'Literal' && typeof property.value === 'string'
+          ? property.value
+          : undefined,
+    );
+    current = current.object;
+    while (current.type === 'TSAsExpression' || current.type === 'TSNonNullExpression') current = current.expression;
+  }
+  if (current.type !== 'Identifier' || keys.length === 0) return undefined;
+  const unknownAt = keys.indexOf(undefined);
+  const path = (unknownAt === -1 ? keys : keys.slice(0, unknownAt)) as string[];
+  return { root: current, write: { path, open: unknownAt !== -1 } };
 }
 
 function collectAssignedIdentifiers(target: Node, out: TSESTree.Identifier[]): void {

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/types';
-import type { Binding, Node, ScopeModel } from './scope';
+import type { Binding, Node, PropertyWrite, ScopeModel } from './scope';
 import { staticPropertyKey } from './scope';
 
 /**
@@ -109,6 +109,11 @@ export class ValueResolver {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** Writes made into an object literal after its creation, through the variable holding it. */
+  propertyWrites(object: TSESTree.ObjectExpression): readonly PropertyWrite[] {
+    return this.scopes.propertyWrites(object);
   }
 
   /** The declaration a reference resolves to, or undefined for globals and unknown names. */
