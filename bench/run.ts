@@ -426,26 +426,29 @@ async function main(): Promise<void> {
   // Report.
   const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   const out: string[] = [];
-  const md: string[] = [];
-  md.push(`Latest run: ${when}, commit ${commit}, \`${command}\`, ${args.runs} timed runs per tool (median).`);
-  md.push('', `Machine: ${machineLine(machine)}.`);
+  const blocks: Array<{ key: string; body: string }> = [];
+  const runLine = `Run ${when}, commit ${commit}, \`${command}\`, ${args.runs} timed runs per tool (median wall, median CPU, largest peak RSS). Machine: ${machineLine(machine)}.`;
   for (const cr of corpusResults) {
     const { rows: rs, ratios } = rows(cr);
+    const md: string[] = [`#### ${cr.corpus.name}`, '', runLine, '', corpusLine(cr.corpus), '', markdownTable(HEADER, rs.map(toCells), ALIGN)];
     out.push(`\n${corpusLine(cr.corpus)}`, table(HEADER, rs.map(toCells), ALIGN));
-    md.push('', `**${corpusLine(cr.corpus)}**`, '', markdownTable(HEADER, rs.map(toCells), ALIGN));
+    const load = `1-minute load average before the timed runs: median ${median(cr.loads).toFixed(1)}, max ${Math.max(...cr.loads).toFixed(1)} (${machine.cores} cores)`;
+    out.push(`  ${load}`);
+    md.push('', `- ${load}`);
     if (ratios.length) {
       out.push(...ratios.map((r) => `  ${r}`));
-      md.push('', ...ratios.map((r) => `- ${r}`));
+      md.push(...ratios.map((r) => `- ${r}`));
     }
     if (cr.warnings.length) {
       out.push(...cr.warnings.map((w) => `  WARNING: ${w}`));
-      md.push('', ...cr.warnings.map((w) => `- ⚠ ${w}`));
+      md.push(...cr.warnings.map((w) => `- ⚠ ${w}`));
     }
+    if (problems.length) md.push(...problems.map((p) => `- ${p}`));
+    blocks.push({ key: cr.corpus.name, body: md.join('\n') });
   }
   if (latency !== null) {
     if (typeof latency === 'string') {
       out.push(`\nsingle-file re-analysis: not measured: ${latency}`);
-      md.push('', `Single-file re-analysis: not measured: ${latency}.`);
     } else {
       const l = latency;
       const line =
@@ -453,13 +456,13 @@ async function main(): Promise<void> {
         `analyzeFile p50 ${l.analyze.p50.toFixed(1)} ms, p95 ${l.analyze.p95.toFixed(1)} ms (target p50 ≤ 15 ms) ${l.analyze.p50 <= 15 ? 'met' : 'NOT met'}; ` +
         `indexFile + updateProjectIndex + analyzeFile p50 ${l.reindexAndAnalyze.p50.toFixed(1)} ms, p95 ${l.reindexAndAnalyze.p95.toFixed(1)} ms; ${l.findings} findings`;
       out.push(`\n${line}`);
-      md.push('', `- ${line.charAt(0).toUpperCase()}${line.slice(1)}`);
+      blocks.push({
+        key: 'single-file',
+        body: ['#### Single-file re-analysis', '', runLine, '', `- ${line.charAt(0).toUpperCase()}${line.slice(1)}`].join('\n'),
+      });
     }
   }
-  if (problems.length) {
-    out.push(...problems.map((p) => `NOTE: ${p}`));
-    md.push('', ...problems.map((p) => `- ${p}`));
-  }
+  if (problems.length) out.push(...problems.map((p) => `NOTE: ${p}`));
   console.log(out.join('\n'));
 
   if (args.doc) {
@@ -476,7 +479,7 @@ async function main(): Promise<void> {
       return `| ${when.slice(0, 16).replace('T', ' ')} | ${commit} | ${cr.corpus.name} | ${cr.corpus.files} | ${f(cold)} | ${f(med('ours-warm'))} | ${f(med('eslint'))} | ${f(med('ast-grep'))} | ${ratio(med('eslint') / cold)} | ${ratio(cold / med('ast-grep'))} | ${oursCold ? fmtMiB(peakRssKiB(oursCold.runs)) : '–'} | ${lat} |`;
     });
     fs.mkdirSync(path.dirname(args.doc), { recursive: true });
-    writeDoc(args.doc, TEMPLATE, md.join('\n'), history);
+    writeDoc(args.doc, TEMPLATE, blocks, history);
     console.log(`\nwrote the "${SECTION_HEADING}" section of ${path.relative(process.cwd(), args.doc)}`);
   }
   fs.rmSync(configDir, { recursive: true, force: true });

@@ -47,12 +47,16 @@ function replaceBetween(text: string, startMark: string, endMark: string, body: 
   return `${text.slice(0, a + startMark.length)}\n${body.trim()}\n${text.slice(b)}`;
 }
 
+export const resultsStart = (key: string): string => `<!-- repository-scan:results:${key}:start -->`;
+export const resultsEnd = (key: string): string => `<!-- repository-scan:results:${key}:end -->`;
+
 /**
- * Puts the latest results into the "## Repository scan" section and appends a line to its history,
+ * Puts the latest results into the "## Repository scan" section, one block per corpus (a run of one
+ * corpus replaces that corpus's block only), and appends lines to its history,
  * leaving the rest of the document (other sections, hand-written notes in this one) alone. Creates the
  * document or the section (from `template`) when missing.
  */
-export function updateSection(doc: string, template: string, results: string, historyRows: string[]): string {
+export function updateSection(doc: string, template: string, results: Array<{ key: string; body: string }>, historyRows: string[]): string {
   let text = doc;
   if (!text.trim()) text = '# Benchmarks\n';
   let sec = findSection(text, SECTION_HEADING);
@@ -62,7 +66,15 @@ export function updateSection(doc: string, template: string, results: string, hi
   }
   let section = text.slice(sec.start, sec.end);
   const trailing = section.endsWith('\n\n') || sec.end === text.length ? '' : '\n';
-  section = replaceBetween(section, RESULTS_START, RESULTS_END, results) ?? `${section.trimEnd()}\n\n${RESULTS_START}\n${results.trim()}\n${RESULTS_END}\n`;
+  if (!section.includes(RESULTS_END)) section = `${section.trimEnd()}\n\n${RESULTS_START}\n${RESULTS_END}\n`;
+  for (const { key, body } of results) {
+    const replaced = replaceBetween(section, resultsStart(key), resultsEnd(key), body);
+    if (replaced !== null) section = replaced;
+    else {
+      const at = section.indexOf(RESULTS_END);
+      section = `${section.slice(0, at)}${resultsStart(key)}\n${body.trim()}\n${resultsEnd(key)}\n${section.slice(at)}`;
+    }
+  }
   const hs = section.indexOf(HISTORY_START);
   const he = section.indexOf(HISTORY_END);
   if (hs >= 0 && he > hs) {
@@ -73,7 +85,7 @@ export function updateSection(doc: string, template: string, results: string, hi
   return text.slice(0, sec.start) + section + trailing + text.slice(sec.end);
 }
 
-export function writeDoc(docPath: string, template: string, results: string, historyRows: string[]): void {
+export function writeDoc(docPath: string, template: string, results: Array<{ key: string; body: string }>, historyRows: string[]): void {
   const doc = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : '';
   fs.writeFileSync(docPath, updateSection(doc, template, results, historyRows));
 }
