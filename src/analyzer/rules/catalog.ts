@@ -1,14 +1,14 @@
 import type { RuleId } from '../types';
-import { noRetry } from './no-retry';
-import { noTimeout } from './no-timeout';
-import type { RuleMeta, RuleModule } from './rule';
-import { unvalidatedResponse } from './unvalidated-response';
-import { unboundedFanout } from './unbounded-fanout';
-import { requestInLoop } from './request-in-loop';
 import { hardcodedEndpoint } from './hardcoded-endpoint';
 import { insecureTransport } from './insecure-transport';
-import { unsafeRetry } from './unsafe-retry';
+import { noRetry } from './no-retry';
+import { noTimeout } from './no-timeout';
+import { requestInLoop } from './request-in-loop';
+import type { RuleMeta, RuleModule } from './rule';
+import { unboundedFanout } from './unbounded-fanout';
 import { uncheckedStatus } from './unchecked-status';
+import { unsafeRetry } from './unsafe-retry';
+import { unvalidatedResponse } from './unvalidated-response';
 
 /** Every rule, in the order the spec lists them. */
 export const RULE_MODULES: readonly RuleModule[] = [noTimeout, noRetry, unsafeRetry, uncheckedStatus, insecureTransport, hardcodedEndpoint, requestInLoop, unboundedFanout, unvalidatedResponse];
