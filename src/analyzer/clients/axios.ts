@@ -1,7 +1,7 @@
 import type { TimeoutVerdict } from '../model';
 import { describeOptionValue, isExplicitlyUnbounded, isFinitePositive } from '../semantics/options';
 import type { BuiltInRetry, ClientFamily } from './family';
-import { argumentAt, hasSpreadArgument, methodFromOptions, moduleInstance, signalVerdict } from './family';
+import { argumentAt, hasSpreadArgument, methodFromOptions, moduleInstance, signalVerdict, verbShape } from './family';
 
 const URL_ONLY_METHODS = new Set(['get', 'delete', 'head', 'options']);
 const URL_DATA_METHODS = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
@@ -52,11 +52,10 @@ export const axiosFamily: ClientFamily = {
     if (path.length !== 1) return undefined;
     const verb = path[0];
     if (URL_ONLY_METHODS.has(verb)) {
-      return { api: `${ownerText}.${verb}`, method: verb.toUpperCase(), url: argumentAt(call, 0), options: argumentAt(call, 1), reportNode: call.callee };
+      return verbShape(ownerText, verb, call, 1);
     }
     if (URL_DATA_METHODS.has(verb)) {
-      const method = verb.replace(/Form$/, '').toUpperCase();
-      return { api: `${ownerText}.${verb}`, method, url: argumentAt(call, 0), options: argumentAt(call, 2), reportNode: call.callee };
+      return verbShape(ownerText, verb, call, 2, verb.replace(/Form$/, '').toUpperCase());
     }
     return undefined;
   },

@@ -128,3 +128,16 @@ export function handleMethodName(call: TSESTree.CallExpression): string | undefi
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
   return callee.property.name;
 }
+
+/** `client.verb(url, …options)`: the shape got, ky and axios share for their verb methods. */
+export function verbShape(ownerText: string, verb: string, call: CallNode, optionsIndex: number, method = verb.toUpperCase()): RequestShape {
+  return { api: `${ownerText}.${verb}`, method, url: argumentAt(call, 0), options: argumentAt(call, optionsIndex), reportNode: call.callee };
+}
+
+/** got and ky reject on HTTP errors unless `throwHttpErrors: false`. */
+export function throwsHttpErrors(call: NetworkCall, context: FamilyContext): boolean | 'unknown' {
+  const flag = context.lookup(call, 'throwHttpErrors');
+  if (flag.state === 'absent') return true;
+  if (flag.state === 'set' && flag.entry.value.kind === 'boolean') return flag.entry.value.value;
+  return 'unknown';
+}

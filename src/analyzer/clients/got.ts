@@ -1,7 +1,7 @@
 import type { TimeoutVerdict } from '../model';
 import { describeOptionValue, isExplicitlyUnbounded, isFinitePositive } from '../semantics/options';
 import type { ClientFamily } from './family';
-import { IDEMPOTENT_BY_DEFAULT, VERBS, argumentAt, hasSpreadArgument, methodFromOptions, moduleInstance, retryMethodsFromOption, signalVerdict } from './family';
+import { IDEMPOTENT_BY_DEFAULT, VERBS, argumentAt, hasSpreadArgument, methodFromOptions, moduleInstance, retryMethodsFromOption, signalVerdict, throwsHttpErrors, verbShape } from './family';
 
 /**
  * got: no timeout by default; retries idempotent methods twice by default and never POST
@@ -34,7 +34,7 @@ export const gotFamily: ClientFamily = {
       return { api: ownerText, method: methodFromOptions(context.options(optionsNode)), url: firstIsOptions ? undefined : first, options: optionsNode, reportNode: call.callee };
     }
     if (path.length === 1 && VERBS.includes(path[0])) {
-      return { api: `${ownerText}.${path[0]}`, method: path[0].toUpperCase(), url: argumentAt(call, 0), options: argumentAt(call, 1), reportNode: call.callee };
+      return verbShape(ownerText, path[0], call, 1);
     }
     return undefined;
   },
@@ -65,9 +65,6 @@ export const gotFamily: ClientFamily = {
   },
 
   rejectsOnHttpError(call, context) {
-    const flag = context.lookup(call, 'throwHttpErrors');
-    if (flag.state === 'absent') return true;
-    if (flag.state === 'set' && flag.entry.value.kind === 'boolean') return flag.entry.value.value;
-    return 'unknown';
+    return throwsHttpErrors(call, context);
   },
 };

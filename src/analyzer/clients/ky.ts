@@ -1,7 +1,7 @@
 import type { TimeoutVerdict } from '../model';
 import { describeOptionValue, isExplicitlyUnbounded } from '../semantics/options';
 import type { ClientFamily } from './family';
-import { IDEMPOTENT_BY_DEFAULT, VERBS, argumentAt, hasSpreadArgument, methodFromOptions, moduleInstance, retryMethodsFromOption, signalVerdict } from './family';
+import { IDEMPOTENT_BY_DEFAULT, VERBS, argumentAt, hasSpreadArgument, methodFromOptions, moduleInstance, retryMethodsFromOption, signalVerdict, throwsHttpErrors, verbShape } from './family';
 
 /**
  * ky: a finite 10 s overall timeout by default, so only an explicit `timeout: false` or `0`
@@ -30,7 +30,7 @@ export const kyFamily: ClientFamily = {
       return { api: ownerText, method: methodFromOptions(context.options(options)), url: argumentAt(call, 0), options, reportNode: call.callee };
     }
     if (path.length === 1 && VERBS.includes(path[0])) {
-      return { api: `${ownerText}.${path[0]}`, method: path[0].toUpperCase(), url: argumentAt(call, 0), options: argumentAt(call, 1), reportNode: call.callee };
+      return verbShape(ownerText, path[0], call, 1);
     }
     return undefined;
   },
@@ -50,9 +50,6 @@ export const kyFamily: ClientFamily = {
   },
 
   rejectsOnHttpError(call, context) {
-    const flag = context.lookup(call, 'throwHttpErrors');
-    if (flag.state === 'absent') return true;
-    if (flag.state === 'set' && flag.entry.value.kind === 'boolean') return flag.entry.value.value;
-    return 'unknown';
+    return throwsHttpErrors(call, context);
   },
 };
