@@ -32,6 +32,7 @@ export { probabilityWithinVersions, staleProbability } from './quorum-closed-for
 export {
   allocateDraws,
   probabilityConsistentAt,
+  QuorumTrialRunner,
   runQuorumTrials,
   timeToReachProbability,
   TrialEvaluator,
@@ -51,7 +52,7 @@ export {
   type LeaderFollowerOptions,
   type LeaderFollowerResult,
 } from './leader-follower';
-export { roundUpToNice, simulateQuorum, type CurvePoint, type QuorumResult } from './quorum-simulation';
+export { roundUpToNice, simulateQuorum, summarizeQuorumTrials, type CurvePoint, type QuorumResult } from './quorum-simulation';
 export { countAtMost, percentile, summarizeLatencies, type LatencySummary } from './statistics';
 export { formatCount, formatMs, formatPercent } from './format';
 export { describeLeaderFollower, describeQuorum } from './describe';

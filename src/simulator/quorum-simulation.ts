@@ -4,7 +4,7 @@
  */
 import type { QuorumSettings } from './settings';
 import { summarizeLatencies, type LatencySummary } from './statistics';
-import { probabilityConsistentAt, runQuorumTrials, timeToReachProbability } from './wars';
+import { probabilityConsistentAt, runQuorumTrials, timeToReachProbability, type QuorumTrials } from './wars';
 
 export interface CurvePoint {
   readonly tMs: number;
@@ -31,7 +31,12 @@ const CURVE_POINTS = 201;
 const MILESTONES = [0.9, 0.99, 0.999];
 
 export function simulateQuorum(settings: QuorumSettings): QuorumResult {
-  const trials = runQuorumTrials(settings);
+  return summarizeQuorumTrials(runQuorumTrials(settings));
+}
+
+/** The display summary of a finished run (also of one run in slices by the webview). */
+export function summarizeQuorumTrials(trials: QuorumTrials): QuorumResult {
+  const { settings } = trials;
   const timeToReach = MILESTONES.map((probability) => ({ probability, tMs: timeToReachProbability(trials, probability) }));
   const tMaxMs = settings.tMaxMs ?? roundUpToNice(Math.max(timeToReach[2].tMs, 1));
   const curve = Array.from({ length: CURVE_POINTS }, (_, i) => {

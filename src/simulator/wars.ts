@@ -186,27 +186,58 @@ export interface QuorumTrials {
   readonly readLatencyMs: Float64Array;
 }
 
+/**
+ * Draws and evaluates trials from one seeded stream, a range at a time, so that the webview can
+ * run a long simulation in slices and still get exactly the trials `runQuorumTrials` gets.
+ */
+export class QuorumTrialRunner {
+  private readonly random: ReturnType<typeof createRandom>;
+  private readonly sampler: TrialSampler;
+  private readonly evaluator: TrialEvaluator;
+  private readonly draws: ReturnType<typeof allocateDraws>;
+  private readonly outcome: TrialOutcome = { commitMs: 0, readLatencyMs: 0, consistentFromMs: 0 };
+  private readonly consistentFromMs: Float64Array;
+  private readonly writeLatencyMs: Float64Array;
+  private readonly readLatencyMs: Float64Array;
+  private done = 0;
+
+  constructor(private readonly settings: QuorumSettings) {
+    this.random = createRandom(settings.seed);
+    this.sampler = new TrialSampler(settings);
+    this.evaluator = new TrialEvaluator(settings.readQuorum, settings.writeQuorum, settings.replicas);
+    this.draws = allocateDraws(settings.replicas);
+    this.consistentFromMs = new Float64Array(settings.trials);
+    this.writeLatencyMs = new Float64Array(settings.trials);
+    this.readLatencyMs = new Float64Array(settings.trials);
+  }
+
+  /** Runs up to `count` more trials; returns how many have run in all. */
+  run(count: number): number {
+    const end = Math.min(this.settings.trials, this.done + count);
+    for (let trial = this.done; trial < end; trial++) {
+      this.sampler.draw(this.random, this.draws);
+      this.evaluator.evaluate(this.draws, this.outcome);
+      this.consistentFromMs[trial] = this.outcome.consistentFromMs;
+      this.writeLatencyMs[trial] = this.outcome.commitMs;
+      this.readLatencyMs[trial] = this.outcome.readLatencyMs;
+    }
+    this.done = end;
+    return end;
+  }
+
+  /** The trials, each column sorted, once all have run. */
+  finish(): QuorumTrials {
+    this.run(this.settings.trials - this.done);
+    this.consistentFromMs.sort();
+    this.writeLatencyMs.sort();
+    this.readLatencyMs.sort();
+    return { settings: this.settings, consistentFromMs: this.consistentFromMs, writeLatencyMs: this.writeLatencyMs, readLatencyMs: this.readLatencyMs };
+  }
+}
+
 /** Runs `settings.trials` independent trials from one seeded stream. */
 export function runQuorumTrials(settings: QuorumSettings): QuorumTrials {
-  const random = createRandom(settings.seed);
-  const sampler = new TrialSampler(settings);
-  const evaluator = new TrialEvaluator(settings.readQuorum, settings.writeQuorum, settings.replicas);
-  const draws = allocateDraws(settings.replicas);
-  const outcome: TrialOutcome = { commitMs: 0, readLatencyMs: 0, consistentFromMs: 0 };
-  const consistentFromMs = new Float64Array(settings.trials);
-  const writeLatencyMs = new Float64Array(settings.trials);
-  const readLatencyMs = new Float64Array(settings.trials);
-  for (let trial = 0; trial < settings.trials; trial++) {
-    sampler.draw(random, draws);
-    evaluator.evaluate(draws, outcome);
-    consistentFromMs[trial] = outcome.consistentFromMs;
-    writeLatencyMs[trial] = outcome.commitMs;
-    readLatencyMs[trial] = outcome.readLatencyMs;
-  }
-  consistentFromMs.sort();
-  writeLatencyMs.sort();
-  readLatencyMs.sort();
-  return { settings, consistentFromMs, writeLatencyMs, readLatencyMs };
+  return new QuorumTrialRunner(settings).finish();
 }
 
 /** P(a read issued `tMs` after commit is consistent): the empirical CDF of the per-trial thresholds. */

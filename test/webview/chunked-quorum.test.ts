@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { exponential, mixture, pareto } from '../../src/simulator/distributions';
 import { simulateQuorum } from '../../src/simulator/quorum-simulation';
 import type { QuorumSettings } from '../../src/simulator/settings';
-import { RunCancelled, runQuorumTrialsChunked, summarizeQuorumTrials } from '../../src/webview/lab/chunked-quorum';
+import { summarizeQuorumTrials } from '../../src/simulator/quorum-simulation';
+import { RunCancelled, runQuorumTrialsChunked } from '../../src/webview/lab/chunked-quorum';
 
 const immediately = () => Promise.resolve();
 

@@ -19,7 +19,8 @@ import {
   type SimulatorSettings,
   type Trace,
 } from '../../simulator';
-import { runQuorumTrialsChunked, summarizeQuorumTrials, type RunControl } from './chunked-quorum';
+import { summarizeQuorumTrials } from '../../simulator/quorum-simulation';
+import { runQuorumTrialsChunked, type RunControl } from './chunked-quorum';
 
 export interface LabCounters {
   reads: number;
