@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/types';
 import type { FileContext } from './file-context';
 import type { Loc } from './semantics/options';
 import type { Node } from './semantics/scope';
+import { staticPropertyKey } from './semantics/scope';
 import { someDescendant } from './semantics/descendants';
 import type { SymbolicValue } from './semantics/values';
 import { unwrapExpression } from './semantics/values';
@@ -13,6 +14,8 @@ export interface Wrapper {
 }
 
 const FUNCTION_TYPES = new Set(['ArrowFunctionExpression', 'FunctionExpression']);
+const QUERY_PACKAGES = ['@tanstack/react-query', '@tanstack/vue-query', '@tanstack/solid-query', '@tanstack/svelte-query', 'react-query'];
+const QUERY_HOOKS = ['useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery', 'createQuery'];
 const RETRYING_LOOPS = new Set(['ForStatement', 'WhileStatement', 'DoWhileStatement']);
 
 /**
@@ -39,7 +42,7 @@ export class CallWrappers {
     let child: Node = node;
     for (let current = node.parent; current; child = current, current = current.parent) {
       if (FUNCTION_TYPES.has(current.type)) {
-        const wrapper = this.retryHelperTaking(current);
+        const wrapper = this.retryHelperTaking(current) ?? this.queryFunctionOf(current);
         if (wrapper) return wrapper;
         const named = this.configuredWrapper(current, 'retried');
         if (named) return named;
@@ -93,6 +96,20 @@ export class CallWrappers {
     return undefined;
   }
 
+  /**
+   * TanStack Query retries a failing `queryFn` three times by default (mutations not at all):
+   * `useQuery({ queryKey, queryFn: () => fetch(…) })`.
+   */
+  private queryFunctionOf(fn: Node): Wrapper | undefined {
+    const property = fn.parent;
+    if (property?.type !== 'Property' || property.value !== fn || staticPropertyKey(property) !== 'queryFn') return undefined;
+    const call = property.parent?.parent;
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== property.parent) return undefined;
+    const callee = this.context.resolver.resolve(call.callee);
+    const isQueryHook = QUERY_PACKAGES.some((source) => QUERY_HOOKS.some((hook) => isModule(callee, source, [hook])));
+    return isQueryHook ? { by: 'TanStack Query (3 retries by default)', at: this.context.loc(call) } : undefined;
+  }
+
   /** `policy.execute(fn)` where `policy` is cockatiel's `retry(…)`/`timeout(…)`, or `wrap(…)` of one. */
   private isCockatielExecute(call: TSESTree.CallExpression, policy: 'retry' | 'timeout'): boolean {
     const callee = unwrapExpression(call.callee);
@@ -125,24 +142,40 @@ export class CallWrappers {
   }
 
   private isRetryLoop(loop: RetryLoop, child: Node): boolean {
-    return child === loop.body && isRetryLoopBody(loop.body);
+    return child === loop.body && isRetryLoopBody(loop);
   }
 }
 
 type RetryLoop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
 
 /**
- * A loop body that leaves on success and goes round again after a failure: a try whose block
- * returns or breaks and whose handler does not always leave, or a status check that returns or
- * breaks on success. Requiring the success exit keeps "process every item, log failures" loops
- * out, and a `for…of` over items never qualifies: only counting and condition loops are retries.
+ * A loop that leaves on success and goes round again after a failure: a try whose block leaves
+ * the loop (return, break, or setting a flag the loop's condition reads) and whose handler does
+ * not always leave, or a status check that returns or breaks on success. Requiring the success
+ * exit keeps "process every item, log failures" loops out, and a `for…of` over items never
+ * qualifies: only counting and condition loops are retries.
  */
-function isRetryLoopBody(body: Node): boolean {
-  return someDescendant(body, (node) => {
-    if (node.type === 'TryStatement') return node.handler !== null && exitsLoop(node.block) && !alwaysExits(node.handler.body);
+function isRetryLoopBody(loop: RetryLoop): boolean {
+  const conditionNames = namesRead(loop.test);
+  return someDescendant(loop.body, (node) => {
+    if (node.type === 'TryStatement') {
+      const leavesOnSuccess = exitsLoop(node.block) || assignsAny(node.block, conditionNames);
+      return node.handler !== null && leavesOnSuccess && !alwaysExits(node.handler.body);
+    }
     if (node.type === 'IfStatement') return readsStatus(node.test) && exitsLoop(node.consequent);
     return false;
   });
+}
+
+function namesRead(test: Node | null): Set<string> {
+  const names = new Set<string>();
+  if (test) someDescendant(test, (node) => (node.type === 'Identifier' && names.add(node.name), false));
+  return names;
+}
+
+/** `sent = true` inside a try, where the loop runs `while (!sent …)`. */
+function assignsAny(block: Node, names: ReadonlySet<string>): boolean {
+  return names.size > 0 && someDescendant(block, (node) => node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && names.has(node.left.name));
 }
 
 function alwaysExits(block: TSESTree.BlockStatement): boolean {
@@ -160,7 +193,7 @@ function exitsLoop(statement: Node): boolean {
 
 /** A counting or condition loop whose body retries: its iterations are attempts, not items. */
 export function isRetryLoop(loop: Node): boolean {
-  return RETRYING_LOOPS.has(loop.type) && isRetryLoopBody((loop as RetryLoop).body);
+  return RETRYING_LOOPS.has(loop.type) && isRetryLoopBody(loop as RetryLoop);
 }
 
 /**
@@ -171,7 +204,7 @@ export function isRetryWrapperFunction(fn: TSESTree.FunctionLike): boolean {
   const params = new Set(fn.params.filter((p): p is TSESTree.Identifier => p.type === 'Identifier').map((p) => p.name));
   if (params.size === 0 || !fn.body) return false;
   return someDescendant(fn.body, (node) => {
-    if (!RETRYING_LOOPS.has(node.type) || !isRetryLoopBody((node as RetryLoop).body)) return false;
+    if (!RETRYING_LOOPS.has(node.type) || !isRetryLoopBody(node as RetryLoop)) return false;
     return someDescendant((node as RetryLoop).body, (inner) => inner.type === 'CallExpression' && inner.callee.type === 'Identifier' && params.has(inner.callee.name));
   });
 }

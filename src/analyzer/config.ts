@@ -57,6 +57,9 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [
   '**/*.test.*',
   '**/*.spec.*',
+  '**/*.e2e.*',
+  '**/*.e2e-spec.*',
+  '**/e2e/**',
   '**/__tests__/**',
   '**/test/**',
   '**/tests/**',

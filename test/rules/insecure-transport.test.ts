@@ -2,6 +2,14 @@ import { runRuleTests } from '../rule-tester';
 
 runRuleTests('insecure-transport', {
   valid: [
+    {
+      name: 'regression: TLS settings sent as request data configure the other system (novu e2e)',
+      code: `await fetch('https://api.example.com/integrations', { method: 'POST', body: JSON.stringify({ smtp: { host, rejectUnauthorized: false } }) });`,
+    },
+    {
+      name: 'regression: TLS settings in an axios data object',
+      code: `import axios from 'axios';\nawait axios.post('https://api.example.com/integrations', { credentials: { secure: true, tlsOptions: { rejectUnauthorized: false } } });`,
+    },
     `await fetch('https://api.example.com/users');`,
     // local hosts
     `await fetch('http://localhost:3000/health');`,

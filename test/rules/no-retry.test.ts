@@ -2,6 +2,14 @@ import { runRuleTests } from '../rule-tester';
 
 runRuleTests('no-retry', {
   valid: [
+    {
+      name: 'regression: a loop that retries until a flag in its condition is set (novu email webhook)',
+      code: `let sent = false;\nfor (let retries = 0; !sent && retries < 3; retries += 1) {\n  try {\n    await fetch(url, { method: 'POST', body });\n    sent = true;\n  } catch (error) {\n    await sleep(100);\n  }\n}`,
+    },
+    {
+      name: 'regression: TanStack Query retries a failing queryFn by default',
+      code: `import { useQuery } from '@tanstack/react-query';\nexport const useOrders = () => useQuery({ queryKey: ['orders'], queryFn: () => fetch('/api/orders').then((r) => r.json()) });`,
+    },
     `import pRetry from 'p-retry';\nawait pRetry(() => fetch('https://x/items'), { retries: 3 });`,
     `import retry from 'async-retry';\nawait retry(async () => { const r = await fetch('/x'); return r; });`,
     `import { backOff } from 'exponential-backoff';\nawait backOff(() => fetch('/x'));`,

@@ -2,6 +2,10 @@ import { runRuleTests } from '../rule-tester';
 
 runRuleTests('request-in-loop', {
   valid: [
+    {
+      name: 'regression: a flag-driven retry loop repeats attempts, not items (novu email webhook)',
+      code: `let sent = false;\nfor (let retries = 0; !sent && retries < 3; retries += 1) {\n  try {\n    await fetch(url, { method: 'POST', body });\n    sent = true;\n  } catch (error) {\n    await sleep(100);\n  }\n}`,
+    },
     // not awaited in the loop body
     `const results = await Promise.all(ids.map((id) => fetch(\`/items/\${id}\`)));`,
     `for (const id of ids) queue.push(() => fetch(\`/items/\${id}\`));`,

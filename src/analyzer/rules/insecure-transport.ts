@@ -59,6 +59,7 @@ export const insecureTransport: RuleModule = {
       },
       Property(node) {
         if (node.parent?.type !== 'ObjectExpression' || staticPropertyKey(node) !== 'rejectUnauthorized') return;
+        if (isRequestPayload(file, node.parent)) return;
         if (isLiteral(file, node.value, false)) context.report({ node, messageId: 'rejectUnauthorized' });
       },
       AssignmentExpression(node) {
@@ -166,3 +167,27 @@ function isTlsRejectEnv(file: FileContext, target: TSESTree.Node): boolean {
   const owner = file.resolver.resolve(target.object);
   return owner.kind === 'global' && owner.name === 'process' && owner.path.length === 1 && owner.path[0] === 'env';
 }
+
+const PAYLOAD_KEYS = new Set(['body', 'data', 'json', 'form', 'payload', 'params', 'query']);
+
+/**
+ * Settings sent as data (`body: { smtp: { rejectUnauthorized: false } }`) configure someone
+ * else's system, not this connection: precision first, they are not reported.
+ */
+function isRequestPayload(file: FileContext, object: Node): boolean {
+  for (let node: Node | undefined = object; node && !FUNCTION_BOUNDARIES.has(node.type); node = node.parent) {
+    const parent: Node | undefined = node.parent;
+    if (parent?.type === 'Property' && parent.value === node && PAYLOAD_KEYS.has(staticPropertyKey(parent) ?? '')) return true;
+    if (parent?.type === 'CallExpression' && parent.callee.type === 'MemberExpression' && parent.callee.object.type === 'Identifier' && parent.callee.object.name === 'JSON') return true;
+    if (parent?.type === 'CallExpression' && isAxiosDataArgument(file, parent, node)) return true;
+  }
+  return false;
+}
+
+/** `axios.post(url, data, config)`: the second argument is the body. */
+function isAxiosDataArgument(file: FileContext, call: TSESTree.CallExpression, argument: Node): boolean {
+  const request = file.networkCall(call);
+  return request?.family === 'axios' && call.arguments[1] === argument && /\.(post|put|patch)(Form)?$/.test(request.api);
+}
+
+const FUNCTION_BOUNDARIES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'Program']);
