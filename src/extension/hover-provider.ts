@@ -44,7 +44,7 @@ export function hoverMarkdown(finding: Finding, rules: readonly RuleMeta[], text
   const markdown = new vscode.MarkdownString(undefined, true);
   markdown.isTrusted = { enabledCommands: [OPEN_LESSONS_COMMAND, DISABLE_FOR_LINE_COMMAND] };
   markdown.appendMarkdown(`**Fallacy ${fallacy.number}: ${escapeMarkdown(fallacy.name)}** · \`${finding.ruleId}\`\n\n`);
-  if (rule) markdown.appendMarkdown(`*Why it matters:* ${escapeMarkdown(rule.description)}\n\n`);
+  if (rule) markdown.appendMarkdown(`*Why it matters:* ${escapeMarkdown(rule.rationale)}\n\n`);
   if (preview.after !== undefined && fix) {
     markdown.appendMarkdown(`**Fix** — ${escapeMarkdown(fix.title)}:\n`);
     markdown.appendCodeblock(preview.after, languageId);

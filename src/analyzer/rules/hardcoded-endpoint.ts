@@ -19,6 +19,8 @@ export const hardcodedEndpoint: RuleModule = {
     fallacy: 5,
     defaultSeverity: 'info',
     description: 'Literal IP addresses as the target of a network call.',
+    rationale:
+      'Machines fail over, scale out and move; a literal address keeps calling the old one long after DNS or service discovery has moved on.',
     lesson: 'fallacy-5-topology-doesnt-change',
     messages: {
       literalIp:

@@ -32,6 +32,8 @@ export const insecureTransport: RuleModule = {
     fallacy: 4,
     defaultSeverity: 'warning',
     description: 'Plaintext `http://` requests to non-local hosts, and TLS certificate verification turned off.',
+    rationale:
+      'Traffic that leaves the machine crosses networks you do not control; without TLS (or with its checks off) anyone on the path can read and change it.',
     lesson: 'fallacy-4-secure-network',
     messages: {
       plaintext:

@@ -14,6 +14,8 @@ export const noRetry: RuleModule = {
     fallacy: 1,
     defaultSeverity: 'info',
     description: 'Network calls with no retry policy at all: one dropped connection fails the whole operation.',
+    rationale:
+      'Dropped packets, reset connections and a 503 during a deploy are normal events; with a single attempt each of them becomes a failed operation.',
     lesson: 'retries-and-backoff',
     messages: {
       noRetry:

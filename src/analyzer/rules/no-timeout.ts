@@ -18,6 +18,8 @@ export const noTimeout: RuleModule = {
     fallacy: 2,
     defaultSeverity: 'warning',
     description: 'Network calls whose effective configuration has no finite timeout and no abort signal.',
+    rationale:
+      'A request with no deadline waits as long as the slowest server, and so does everything waiting on it: one hung dependency ties up sockets, workers and users until the whole service stalls.',
     lesson: 'timeouts-and-deadlines',
     messages: {
       missingFetch:

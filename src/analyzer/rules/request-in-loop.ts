@@ -23,6 +23,8 @@ export const requestInLoop: RuleModule = {
     fallacy: 2,
     defaultSeverity: 'info',
     description: 'Network calls awaited inside a loop body: one round trip per item.',
+    rationale:
+      'Each awaited round trip adds its full latency; in a loop they add up per item, and each costs requests, connections and money that one batched call would not.',
     lesson: 'fallacy-2-zero-latency',
     messages: {
       inLoop:

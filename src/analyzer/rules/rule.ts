@@ -11,6 +11,8 @@ export interface RuleMeta {
   defaultSeverity: Severity;
   /** One line, for `fallacy-lens rules`, SARIF short descriptions and settings UIs. */
   description: string;
+  /** Why it matters, in general terms; the finding's message says why for the call at hand. */
+  rationale: string;
   /** Lesson id in `lessons/`. */
   lesson: string;
   /** Message templates with `{{name}}` placeholders, keyed by message id. */

@@ -36,6 +36,8 @@ export const unboundedFanout: RuleModule = {
     fallacy: 3,
     defaultSeverity: 'info',
     description: '`Promise.all` / `Promise.allSettled` over an unbounded `map` of network calls.',
+    rationale:
+      'Mapping every item to a request at once opens as many connections as there are items: a long list saturates sockets, the server\'s limits and the bandwidth between you.',
     lesson: 'fallacy-3-infinite-bandwidth',
     messages: {
       fanout:

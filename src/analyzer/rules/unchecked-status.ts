@@ -103,6 +103,8 @@ export const uncheckedStatus: RuleModule = {
     fallacy: 1,
     defaultSeverity: 'warning',
     description: 'Response bodies read (or responses dropped) without checking `ok` / `status` on clients that resolve on HTTP errors.',
+    rationale:
+      'fetch only rejects on network failures: a 404 or 500 resolves like success, so an error page flows on as if it were data.',
     lesson: 'fallacy-1-reliable-network',
     messages: {
       bodyBeforeCheck:

@@ -20,6 +20,8 @@ export const unsafeRetry: RuleModule = {
     fallacy: 1,
     defaultSeverity: 'warning',
     description: 'Non-idempotent requests (POST, PATCH) that are retried without an idempotency key.',
+    rationale:
+      'When a response is lost after the server acted, the client cannot tell; retrying a POST then repeats its effect (a second charge, a duplicate order) unless the server can recognise the repeat by its key.',
     lesson: 'idempotency-keys',
     messages: {
       unsafeRetry:

@@ -22,6 +22,8 @@ export const unvalidatedResponse: RuleModule = {
     fallacy: 8,
     defaultSeverity: 'info',
     description: 'Response bodies asserted to a type (`as T`, a typed declaration, a type argument) with no runtime validation.',
+    rationale:
+      'The other side is built, deployed and versioned by someone else; a type assertion is a promise no one checks, and the first changed field fails far from its cause.',
     lesson: 'fallacy-8-homogeneous-network',
     messages: {
       unvalidated:
