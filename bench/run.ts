@@ -22,7 +22,7 @@ import { buildPrivateCli } from './lib/build';
 import { CORPUS_ROOT, prepareCorpus, SELECTION, type CorpusInfo } from './lib/corpus';
 import { describeMachine, GNU_TIME, measure, median, percentile, type Machine, type RunResult } from './lib/measure';
 import { HISTORY_END, HISTORY_START, markdownTable, RESULTS_END, RESULTS_START, SECTION_HEADING, table, writeDoc } from './lib/report';
-import { astGrepTool, eslintTool, oursCapabilities, oursTool, tempConfigDir, type Outcome, type Tool } from './lib/tools';
+import { astGrepTool, ensureBenchDeps, eslintTool, oursCapabilities, oursTool, tempConfigDir, type Outcome, type Tool } from './lib/tools';
 
 const REPO_ROOT = path.join(__dirname, '..');
 
@@ -347,15 +347,36 @@ const TEMPLATE = `${SECTION_HEADING}
 
 How fast \`fallacy-lens scan\` is on a whole repository, next to the cheapest thing an ESLint user could
 do (ESLint 10 with \`@typescript-eslint/parser\` and one \`no-restricted-syntax\` rule selecting
-\`fetch(...)\` and \`axios.<member>(...)\` calls) and ast-grep with the equivalent YAML rule. The
-competitors are devDependencies of \`bench/\` only.
+\`CallExpression[callee.name='fetch'], CallExpression[callee.object.name='axios']\`) and ast-grep with
+the equivalent YAML rule (one per grammar: TypeScript, Tsx, JavaScript). The competitors are
+devDependencies of \`bench/\` only (\`bench/package.json\`, installed with \`npm ci --prefix bench\`).
 
-Run it with \`npm run bench\` (or \`npx tsx bench/run.ts [--corpus synthetic|node_modules|<dir>] [--runs 5]\`),
-after \`npm ci --prefix bench\` and \`npm run build\`. Every tool scans the same directory as \`.\`, and
-the runner checks that each one reports the same number of files. Each tool runs once untimed, then
-\`--runs\` times round-robin; the table gives the median wall time and the largest peak RSS (GNU time's
-\`%M\`, or the summed RSS of the process tree polled from /proc if that is larger). The runner replaces
-the block below with the latest figures and adds a line to the history; it never fails on timings.
+Run it with \`npm run bench\`, or \`npx tsx bench/run.ts [--corpus synthetic|node_modules|<dir>]... [--runs 5] [--files 2000]\`.
+
+- **Corpora.** \`synthetic\`: \`bench/generate-corpus.ts\`, seeded, N files (default 2 000) of services,
+  models, utilities, scripts and components; about a quarter have network calls (fetch, axios, got, ky,
+  direct and through instances created in one file and imported in others, p-retry wrappers, loops,
+  Promise.all fan-outs); \`manifest.json\` records every call site and how many calls the competitors'
+  rule must match. \`node_modules\`: the JavaScript and TypeScript of this project's own dependencies.
+  \`<dir>\`: any folder, e.g. a public repository (its node_modules left out). Real code is mirrored
+  (hard links) into \`bench/.corpus/\` without declaration files and without the files our analyzer
+  would skip unread (over 1 MiB, minified, bundled, marked generated), with directories renamed so that
+  no tool's built-in ignore list applies: every tool gets the same files, and the runner checks the file
+  count each one reports and that the competitors agree on the matches (and with the manifest).
+- **Our CLI** is built from the current \`src/\` into \`bench/.corpus/dist\` (esbuild, as \`esbuild.js\` does,
+  unminified, with source maps), because \`dist/\` is shared and may be rebuilt during a run
+  (\`--cli dist/cli.js\` times that one instead). It runs with its defaults (\`--format json\`, worker
+  threads: one per core). "Warm" (an unchanged repo, content-hash cache on disk) and \`--shard K/N\` are
+  timed automatically once \`scan --help\` lists \`--cache\` / \`--shard\`.
+- **Method.** Each tool runs once untimed (page cache, and the cache of a warm run), then \`--runs\` times
+  round-robin. Wall time is the median; CPU is user+system seconds (GNU time), which other work on a shared
+  machine distorts much less than wall time; peak RSS is the largest of GNU time's \`%M\` and the summed
+  RSS of the process tree polled from /proc. The 1-minute load average is recorded; wall times taken
+  while the machine was busy are flagged. The runner never fails on timings; it fails when a tool fails.
+- **Single-file re-analysis**: a generated 3 000-line service file inside a 500-file synthetic project,
+  edited (a new comment) before each of the iterations, timed in-process through the analyzer API.
+
+The runner replaces the per-corpus blocks below with its latest figures and adds lines to the history.
 
 ${RESULTS_START}
 ${RESULTS_END}
@@ -376,6 +397,7 @@ async function main(): Promise<void> {
   console.log(`machine: ${machineLine(machine)}`);
   if (!GNU_TIME) console.log('note: GNU time not found (apt-get install time); peak RSS comes from polling /proc only.');
 
+  if (args.tools.has('eslint') || args.tools.has('ast-grep')) ensureBenchDeps();
   const configDir = tempConfigDir();
   const problems: string[] = [];
   let cli = args.cli;

@@ -38,10 +38,21 @@ const BENCH_MODULES = path.join(BENCH_DIR, 'node_modules');
 /** The competitors' rule, in words: calls of `fetch(...)` and of `axios.<anything>(...)`. */
 export const ESLINT_SELECTORS = ["CallExpression[callee.name='fetch']", "CallExpression[callee.object.name='axios']"];
 
+function haveBenchDeps(): boolean {
+  return fs.existsSync(path.join(BENCH_MODULES, 'eslint')) && fs.existsSync(path.join(BENCH_MODULES, '@ast-grep', 'cli'));
+}
+
+/** Installs the competitors from bench/package-lock.json (npm ci) when they are missing. */
+export function ensureBenchDeps(): void {
+  if (haveBenchDeps()) return;
+  console.log('installing the competitors: npm ci in bench/ …');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const r = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: BENCH_DIR, stdio: 'inherit' });
+  if (r.status !== 0 || !haveBenchDeps()) throw new Error('`npm ci` in bench/ failed: the competitors are not installed');
+}
+
 function requireBenchDeps(): void {
-  if (!fs.existsSync(path.join(BENCH_MODULES, 'eslint')) || !fs.existsSync(path.join(BENCH_MODULES, '@ast-grep', 'cli'))) {
-    throw new Error('bench dependencies are missing: run `npm ci --prefix bench` (or `cd bench && npm ci`) first');
-  }
+  if (!haveBenchDeps()) throw new Error('bench dependencies are missing: run `npm ci --prefix bench` first');
 }
 
 function pkgVersion(name: string): string {
