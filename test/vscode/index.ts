@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 /** Suites in the order they run: editing first, then the review (whose results outlive closed editors). */
-const SUITES = ['diagnostics', 'hover', 'code-actions', 'settings', 'lesson-links', 'robustness', 'review'];
+const SUITES = ['diagnostics', 'hover', 'code-actions', 'settings', 'lesson-links', 'lessons-panel', 'robustness', 'review'];
 
 interface TestOutcome {
   title: string;

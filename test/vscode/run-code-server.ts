@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { prepareWorkspace } from './fixture-workspace';
 import type { HostTestSummary } from './index';
+import { runLessonsUiTest } from './lessons-ui-test';
 import { runUiTest } from './ui-test';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -133,6 +134,7 @@ async function runHostTests(browser: Browser, work: string): Promise<HostTestSum
   const server = await startCodeServer(work, 'host', workspace, path.join(work, 'extensions-host'), {
     FALLACY_LENS_TEST_SUMMARY: summaryFile,
     FALLACY_LENS_TEST_GREP: process.env.FALLACY_LENS_TEST_GREP,
+    FALLACY_LENS_LESSONS_TIMINGS: path.join(RESULTS, 'lessons-open-timings.json'),
   });
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   try {
@@ -171,6 +173,11 @@ async function runUi(browser: Browser, work: string, vsix: string): Promise<void
       runUiTest(page, { baseUrl: server.baseUrl, workspace, resultsDir: RESULTS, readmeImage: path.join(ROOT, 'docs', 'images', 'hover.png') }),
       UI_TEST_TIMEOUT_MS,
       'the UI test',
+    );
+    await withTimeout(
+      runLessonsUiTest(page, { baseUrl: server.baseUrl, workspace, resultsDir: RESULTS, readmeImage: path.join(ROOT, 'docs', 'images', 'lessons-panel.png') }),
+      UI_TEST_TIMEOUT_MS,
+      'the lessons-panel UI test',
     );
   } finally {
     await page.close();
