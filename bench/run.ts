@@ -4,7 +4,8 @@
  *
  *   npx tsx bench/run.ts [--corpus synthetic|node_modules|<dir>]... [--runs 5] [--files 2000] [--seed 1]
  *                        [--tools ours,eslint,ast-grep] [--eslint-concurrency N] [--latency-iterations 100]
- *                        [--no-latency] [--no-doc] [--doc docs/BENCHMARKS.md] [--cli dist/cli.js]
+ *                        [--latency-project 500] [--no-latency] [--shards 2] [--no-doc] [--doc docs/BENCHMARKS.md]
+ *                        [--cli dist/cli.js]
  *
  * Our CLI is built from the current src/ into bench/.corpus/dist (esbuild, unminified, with source
  * maps) unless --cli names one: dist/ is shared and may be rebuilt, or minified, during a run.
