@@ -1,5 +1,6 @@
 // Bundles every runtime entry point with esbuild (the pattern of VS Code's esbuild sample):
-// one file per entry, `vscode` left external, sourcemaps only for development builds.
+// one file per entry, `vscode` left external (and oxc-parser, whose native binding loads from
+// node_modules at run time), sourcemaps only for development builds.
 const esbuild = require('esbuild');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -27,7 +28,7 @@ async function main() {
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
-    external: ['vscode'],
+    external: ['vscode', 'oxc-parser'],
     banner: entry.banner ? { js: entry.banner } : undefined,
     logLevel: 'warning',
   }));

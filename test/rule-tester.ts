@@ -8,6 +8,7 @@ import { analyzeFile, buildProjectIndex, indexFile } from '../src/analyzer';
 import type { ConfigInput } from '../src/analyzer/config';
 import { resolveConfig } from '../src/analyzer/config';
 import { RULES } from '../src/analyzer/rules/catalog';
+import type { ParserName } from '../src/analyzer/parsers';
 import type { FileResult, Finding, RuleId, Severity } from '../src/analyzer/types';
 
 export interface ValidCase {
@@ -74,23 +75,29 @@ export function runRuleTests(ruleId: RuleId, cases: { valid: (ValidCase | string
 }
 
 /**
- * Analyses the case twice, with and without the text prefilter, and insists on the same result:
- * this is the proof, over the whole rule corpus, that skipping files before parsing loses nothing.
+ * Analyses the case three ways and insists on one result: with and without the text prefilter
+ * (the proof, over the whole rule corpus, that skipping files before parsing loses nothing), and
+ * with the oxc parser instead of typescript-estree (the proof that either parser may be used).
  */
 function analyze(ruleId: RuleId, testCase: ValidCase, code = testCase.code): FileResult {
-  const filtered = analyzeOnce(ruleId, testCase, code, true);
-  const unfiltered = analyzeOnce(ruleId, testCase, code, false);
-  assert.deepEqual(filtered, unfiltered, 'the text prefilter changed the result');
+  const filtered = analyzeOnce(ruleId, testCase, code, true, 'typescript-estree');
+  assert.deepEqual(analyzeOnce(ruleId, testCase, code, false, 'typescript-estree'), filtered, 'the text prefilter changed the result');
+  assert.deepEqual(withoutParseMessages(analyzeOnce(ruleId, testCase, code, true, 'oxc')), withoutParseMessages(filtered), 'the oxc parser changed the result');
   return filtered;
 }
 
-function analyzeOnce(ruleId: RuleId, testCase: ValidCase, code: string, prefilter: boolean): FileResult {
+/** The two parsers word syntax errors differently; everything else must be equal. */
+function withoutParseMessages(result: FileResult): FileResult {
+  return { ...result, notes: result.notes.map((note) => (note.kind === 'parse-error' ? { ...note, message: '', range: undefined } : note)) };
+}
+
+function analyzeOnce(ruleId: RuleId, testCase: ValidCase, code: string, prefilter: boolean, parser: ParserName): FileResult {
   const onlyThisRule = Object.fromEntries(RULES.map((rule) => [rule.id, rule.id === ruleId ? (testCase.config?.rules?.[ruleId] ?? rule.defaultSeverity) : 'off']));
   const config = resolveConfig({ ...testCase.config, rules: onlyThisRule });
   const subject = { path: testCase.filename ?? 'src/subject.ts', text: code };
   const others = Object.entries(testCase.files ?? {}).map(([path, text]) => ({ path, text }));
-  const index = buildProjectIndex([subject, ...others].map((file) => indexFile(file, config, { prefilter })));
-  return analyzeFile(subject, index, config, { prefilter });
+  const index = buildProjectIndex([subject, ...others].map((file) => indexFile(file, config, { prefilter, parser })));
+  return analyzeFile(subject, index, config, { prefilter, parser });
 }
 
 function assertNoParseFailure(result: FileResult): void {

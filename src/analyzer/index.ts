@@ -9,6 +9,8 @@ export type { FileFacts, ProjectIndex } from './project-index';
 export { RULES, ruleDocsUrl, ruleMeta } from './rules/catalog';
 export type { RuleMeta } from './rules/rule';
 export { FALLACIES, fallacyLabel } from './fallacies';
+export { oxcAvailable, resolveParser } from './parsers';
+export type { ParserChoice, ParserName } from './parsers';
 export * from './types';
 
 /** Bumped whenever findings may change for the same input: invalidates on-disk caches. */

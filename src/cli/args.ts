@@ -2,6 +2,7 @@
  * The command line, parsed by hand (no dependency) in ESLint's conventions: `--flag value`,
  * `--flag=value`, short aliases, `--` to end options, repeatable `--rule`.
  */
+import type { ParserChoice } from '../analyzer/parsers';
 import { CONFIG_RULE_IDS } from '../analyzer/config';
 import type { RuleId, SeveritySetting } from '../analyzer/types';
 import { UsageError } from './usage-error';
@@ -22,6 +23,7 @@ export interface ScanArgs {
   changedSince?: string;
   fix: boolean;
   jobs?: number;
+  parser: ParserChoice;
   /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
   color?: boolean;
   quiet: boolean;
@@ -74,11 +76,13 @@ const SCAN_VALUE_FLAGS: Record<string, string> = {
   '--changed-since': '--changed-since',
   '--jobs': '--jobs',
   '-j': '--jobs',
+  '--parser': '--parser',
 };
+const PARSERS: readonly ParserChoice[] = ['auto', 'oxc', 'typescript-estree'];
 const SCAN_BOOLEAN_FLAGS = ['--fix', '--no-color', '--color', '--quiet', '-q'];
 
 function parseScanArgs(argv: readonly string[]): ScanArgs {
-  const args: ScanArgs = { paths: [], format: 'stylish', failOn: 'warning', rules: [], fix: false, quiet: false };
+  const args: ScanArgs = { paths: [], format: 'stylish', failOn: 'warning', rules: [], fix: false, quiet: false, parser: 'auto' };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -138,6 +142,10 @@ function applyValue(args: ScanArgs, flag: string, value: string): void {
       return;
     case '--rule':
       args.rules.push(parseRuleSetting(value));
+      return;
+    case '--parser':
+      if (!PARSERS.includes(value as ParserChoice)) throw new UsageError(`Option '--parser' needs one of ${PARSERS.join(', ')} (got '${value}').`);
+      args.parser = value as ParserChoice;
       return;
   }
 }

@@ -48,6 +48,8 @@ Scope:
       --fix                Apply the safe fixes of the reported findings to the files, then
                            report what remains. Files that are not valid UTF-8 are left alone.
   -j, --jobs N             Worker threads (default: one per 50 files, at most one per core)
+      --parser NAME        auto (default: oxc where its native binding is installed, else
+                           typescript-estree), oxc, or typescript-estree; findings are identical
 
   -h, --help               Show this help
 

@@ -4,6 +4,7 @@
  * crashed worker.
  */
 import type { ProjectConfig } from '../analyzer/config';
+import type { ParserName } from '../analyzer/parsers';
 import type { FileNote, FileResult } from '../analyzer/types';
 import type { AnalyzerApi, SourceFile } from './analyzer-api';
 import { loadSource } from './read-source';
@@ -19,28 +20,28 @@ export class AnalysisHost {
   handle(request: HostRequest): HostResponse {
     switch (request.type) {
       case 'index':
-        return { type: 'indexed', id: request.id, outcomes: request.files.map((task) => this.indexOne(task, request.config)) };
+        return { type: 'indexed', id: request.id, outcomes: request.files.map((task) => this.indexOne(task, request.config, request.parser)) };
       case 'setIndex':
         this.index = request.index;
         return { type: 'indexSet', id: request.id };
       case 'analyze':
-        return { type: 'analyzed', id: request.id, outcomes: request.files.map((task) => this.analyzeOne(task, request.config)) };
+        return { type: 'analyzed', id: request.id, outcomes: request.files.map((task) => this.analyzeOne(task, request.config, request.parser)) };
     }
   }
 
-  private indexOne(task: FileTask, config: ProjectConfig): IndexOutcome {
+  private indexOne(task: FileTask, config: ProjectConfig, parser: ParserName): IndexOutcome {
     const loaded = loadSource(task, config.maxFileBytes);
     if (loaded.kind === 'unreadable') return { path: task.path, unreadable: `cannot read the file: ${loaded.error}` };
     if (loaded.kind === 'skipped') return { path: task.path, skipped: emptyResult(task.path, loaded.notes) };
     this.sources.set(task.path, loaded);
     try {
-      return { path: task.path, facts: this.api.indexFile(loaded.file, config) };
+      return { path: task.path, facts: this.api.indexFile(loaded.file, config, { parser }) };
     } catch (error) {
       return { path: task.path, error: `indexing failed: ${describe(error)}` };
     }
   }
 
-  private analyzeOne(task: FileTask, config: ProjectConfig): AnalyzeOutcome {
+  private analyzeOne(task: FileTask, config: ProjectConfig, parser: ParserName): AnalyzeOutcome {
     let source = this.sources.get(task.path);
     if (!source) {
       // Indexed elsewhere (by a worker that has since crashed): read it again.
@@ -51,7 +52,7 @@ export class AnalysisHost {
     }
     this.sources.delete(task.path);
     try {
-      const result = this.api.analyzeFile(source.file, this.index, config);
+      const result = this.api.analyzeFile(source.file, this.index, config, { parser });
       return { result: { ...result, notes: [...source.notes, ...result.notes] } };
     } catch (error) {
       // analyzeFile promises not to throw; if it does, the scan goes on and says so.

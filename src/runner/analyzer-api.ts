@@ -1,4 +1,5 @@
 import type { ProjectConfig } from '../analyzer/config';
+import type { ParserName } from '../analyzer/parsers';
 import type { FileResult } from '../analyzer/types';
 
 export interface SourceFile {
@@ -13,7 +14,7 @@ export interface SourceFile {
  * functions stand in for these.
  */
 export interface AnalyzerApi {
-  indexFile(file: SourceFile, config: ProjectConfig): unknown;
+  indexFile(file: SourceFile, config: ProjectConfig, options: { parser: ParserName }): unknown;
   buildProjectIndex(facts: readonly unknown[]): unknown;
-  analyzeFile(file: SourceFile, index: unknown, config: ProjectConfig): FileResult;
+  analyzeFile(file: SourceFile, index: unknown, config: ProjectConfig, options: { parser: ParserName }): FileResult;
 }

@@ -4,6 +4,7 @@
  * main thread only schedules, so results are identical whichever worker finishes first.
  */
 import type { ProjectConfig } from '../analyzer/config';
+import type { ParserName } from '../analyzer/parsers';
 import type { FileResult } from '../analyzer/types';
 import { AnalysisHost } from './analysis-host';
 import type { AnalyzerApi } from './analyzer-api';
@@ -25,6 +26,8 @@ export interface Progress {
 
 export interface AnalysisOptions {
   config: ProjectConfig;
+  /** Which parser the analyzer uses (both give identical findings). */
+  parser: ParserName;
   /** The analyzer for in-process work and for re-running what a crashed worker was doing. */
   api: AnalyzerApi;
   /** Worker entry script (.js, or .ts under tsx), or 'in-process' to use no threads. */
@@ -105,7 +108,7 @@ class AnalysisRun {
     await Promise.all(
       this.slots.map(async (slot, owner) => {
         for (let batch = queue.shift(); batch; batch = queue.shift()) {
-          const outcomes = await this.onWorker(slot, { type: 'index', id: this.nextId++, config: this.options.config, files: batch });
+          const outcomes = await this.onWorker(slot, { type: 'index', id: this.nextId++, config: this.options.config, parser: this.options.parser, files: batch });
           if (outcomes?.type === 'indexed') record(outcomes.outcomes, owner);
           else record(this.indexLocally(batch), IN_PROCESS);
           if (slot.crashes >= MAX_CRASHES_PER_SLOT) return;
@@ -142,7 +145,7 @@ class AnalysisRun {
             local.push(...batch, ...queue.flat());
             return;
           }
-          const response = await this.onWorker(slot, { type: 'analyze', id: this.nextId++, config: this.options.config, files: batch });
+          const response = await this.onWorker(slot, { type: 'analyze', id: this.nextId++, config: this.options.config, parser: this.options.parser, files: batch });
           if (response?.type === 'analyzed') record(response.outcomes);
           else record(this.analyzeLocally(batch));
         }
@@ -172,12 +175,12 @@ class AnalysisRun {
   }
 
   private indexLocally(batch: FileTask[]): IndexOutcome[] {
-    const response = this.local.handle({ type: 'index', id: 0, config: this.options.config, files: batch });
+    const response = this.local.handle({ type: 'index', id: 0, config: this.options.config, parser: this.options.parser, files: batch });
     return response.type === 'indexed' ? response.outcomes : [];
   }
 
   private analyzeLocally(batch: FileTask[]): AnalyzeOutcome[] {
-    const response = this.local.handle({ type: 'analyze', id: 0, config: this.options.config, files: batch });
+    const response = this.local.handle({ type: 'analyze', id: 0, config: this.options.config, parser: this.options.parser, files: batch });
     return response.type === 'analyzed' ? response.outcomes : [];
   }
 

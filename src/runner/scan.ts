@@ -6,12 +6,15 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { ProjectConfig } from '../analyzer/config';
+import { resolveParser, type ParserChoice } from '../analyzer/parsers';
 import { analyzer } from './analyzer-binding';
 import type { WalkedFile } from './file-walker';
 import { runAnalysis, type AnalysisResult, type Progress } from './run-analysis';
 
 export interface ScanOptions {
   config: ProjectConfig;
+  /** The parser; default `auto`: oxc where its native binding loads, typescript-estree otherwise. */
+  parser?: ParserChoice;
   /** Worker threads; default `defaultJobs(files.length)`. */
   jobs?: number;
   /** Analyse in the calling thread (no deep-nesting headroom: see worker-slot.ts). */
@@ -22,6 +25,7 @@ export interface ScanOptions {
 export async function scanFiles(files: readonly WalkedFile[], options: ScanOptions): Promise<AnalysisResult> {
   return runAnalysis(files, {
     config: options.config,
+    parser: resolveParser(options.parser ?? 'auto'),
     api: analyzer,
     worker: options.inProcess ? 'in-process' : workerEntry(),
     jobs: options.jobs ?? defaultJobs(files.length),

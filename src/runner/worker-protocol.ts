@@ -1,5 +1,6 @@
 /** Messages between the scan's main thread and its analysis workers (structured-clone data only). */
 import type { ProjectConfig } from '../analyzer/config';
+import type { ParserName } from '../analyzer/parsers';
 import type { FileResult } from '../analyzer/types';
 
 export interface FileTask {
@@ -8,9 +9,9 @@ export interface FileTask {
 }
 
 export type HostRequest =
-  | { type: 'index'; id: number; config: ProjectConfig; files: FileTask[] }
+  | { type: 'index'; id: number; config: ProjectConfig; parser: ParserName; files: FileTask[] }
   | { type: 'setIndex'; id: number; index: unknown }
-  | { type: 'analyze'; id: number; config: ProjectConfig; files: FileTask[] };
+  | { type: 'analyze'; id: number; config: ProjectConfig; parser: ParserName; files: FileTask[] };
 
 export interface IndexOutcome {
   path: string;

@@ -20,7 +20,7 @@ function usageError(argv: string[]): string {
 
 describe('cli: parseArgs', () => {
   it('has ESLint-like defaults for scan', () => {
-    assert.deepEqual(scanArgs([]), { paths: [], format: 'stylish', failOn: 'warning', rules: [], fix: false, quiet: false });
+    assert.deepEqual(scanArgs([]), { paths: [], format: 'stylish', failOn: 'warning', rules: [], fix: false, quiet: false, parser: 'auto' });
   });
 
   it('parses every scan option, in both --flag value and --flag=value forms, with short aliases', () => {
@@ -41,6 +41,7 @@ describe('cli: parseArgs', () => {
       '--fix',
       '-j',
       '3',
+      '--parser=typescript-estree',
       '--no-color',
       '-q',
       'lib',
@@ -58,6 +59,7 @@ describe('cli: parseArgs', () => {
       changedSince: 'origin/main',
       fix: true,
       jobs: 3,
+      parser: 'typescript-estree',
       color: false,
       quiet: true,
     });
@@ -85,6 +87,7 @@ describe('cli: parseArgs', () => {
     assert.match(usageError(['scan', '--rule', 'no-retry=warn']), /must be one of off, info, warning, error/);
     assert.match(usageError(['scan', '-f', 'json', '--format', 'sarif']), /given twice/);
     assert.match(usageError(['scan', '--fix=yes']), /takes no value/);
+    assert.match(usageError(['scan', '--parser', 'babel']), /'--parser' needs one of auto, oxc, typescript-estree \(got 'babel'\)/);
   });
 
   it('recognises commands, help and version, and rejects unknown commands', () => {

@@ -19,7 +19,7 @@ async function analyse(tree: Record<string, string | Uint8Array>, options: Parti
   const temp = tempTree(tree);
   try {
     const walked = await collectFiles(temp.root, [temp.root], defaultConfig());
-    return await runAnalysis(walked.files, { config: defaultConfig(), api: fakeAnalyzer, worker: WORKER, jobs: 2, ...options });
+    return await runAnalysis(walked.files, { config: defaultConfig(), parser: 'typescript-estree', api: fakeAnalyzer, worker: WORKER, jobs: 2, ...options });
   } finally {
     temp.cleanup();
   }
@@ -82,7 +82,7 @@ describe('runner: runAnalysis', function () {
       const walked = await collectFiles(temp.root, [temp.root], defaultConfig());
       // Deleted between the walk and the analysis: it cannot be read.
       rmSync(path.join(temp.root, 'src', 'deleted.ts'));
-      const result = await runAnalysis(walked.files, { config: defaultConfig(), api: fakeAnalyzer, worker: WORKER, jobs: 1 });
+      const result = await runAnalysis(walked.files, { config: defaultConfig(), parser: 'typescript-estree', api: fakeAnalyzer, worker: WORKER, jobs: 1 });
       const kinds = result.toolNotes.map((n) => `${n.file}:${n.kind}`);
       assert.ok(kinds.includes('src/throws.ts:analyzer-error'), kinds.join());
       assert.ok(kinds.includes('src/index-throws.ts:analyzer-error'), kinds.join());

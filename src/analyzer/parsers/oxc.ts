@@ -1,0 +1,62 @@
+import type { TSESTree } from '@typescript-eslint/types';
+import type { ParserResult } from './index';
+import { withKnownExtension } from './typescript-estree';
+
+interface OxcComment {
+  type: 'Line' | 'Block';
+  value: string;
+  start: number;
+  end: number;
+}
+
+interface OxcResult {
+  program: TSESTree.Program;
+  comments: OxcComment[];
+  errors: { message: string; labels: { start: number }[] }[];
+}
+
+type ParseSync = (filename: string, text: string, options: Record<string, unknown>) => OxcResult;
+
+let loaded: ParseSync | null | undefined;
+
+/**
+ * oxc's native binding comes as a platform package from npm; where it is missing (an unusual
+ * platform, a .vsix without dependencies) the analyzer falls back to typescript-estree.
+ */
+function oxcParseSync(): ParseSync | null {
+  if (loaded === undefined) {
+    try {
+      // Required lazily: a missing binding must cost nothing until oxc is asked for.
+      loaded = (require('oxc-parser') as { parseSync: ParseSync }).parseSync;
+    } catch {
+      loaded = null;
+    }
+  }
+  return loaded;
+}
+
+/**
+ * Errors oxc reports while parsing that typescript-estree leaves to the type checker: a `return`
+ * at the top level (legal in CommonJS) and top-level `await` in a script. The tree is complete.
+ */
+const TOLERATED_BY_TYPESCRIPT_ESTREE = [/'return' statement can only be used within a function body/, /`await` is only allowed within async functions/];
+
+export function oxcAvailable(): boolean {
+  return oxcParseSync() !== null;
+}
+
+export function parseWithOxc(path: string, text: string): ParserResult {
+  const parseSync = oxcParseSync();
+  if (!parseSync) return { ok: false, reason: 'syntax', message: 'the oxc parser is not installed on this machine', offset: 0 };
+  // Parentheses are dropped as typescript-estree drops them; ranges as [start, end] like it.
+  const result = parseSync(withKnownExtension(path), text, { range: true, preserveParens: false, astType: 'ts' });
+  const errors = result.errors.filter((error) => !TOLERATED_BY_TYPESCRIPT_ESTREE.some((pattern) => pattern.test(error.message)));
+  if (errors.length > 0 || (result.errors.length > 0 && result.program.body.length === 0)) {
+    // typescript-estree gives up at the first syntax error; so does the analyzer with oxc, for identical results.
+    const first = errors[0] ?? result.errors[0];
+    return { ok: false, reason: 'syntax', message: first.message, offset: first.labels[0]?.start ?? 0 };
+  }
+  const program = result.program;
+  program.comments = result.comments.map((comment) => ({ ...comment, range: [comment.start, comment.end] })) as unknown as TSESTree.Comment[];
+  return { ok: true, program };
+}
