@@ -24,6 +24,10 @@ export interface ScanArgs {
   fix: boolean;
   jobs?: number;
   parser: ParserChoice;
+  /** Reuse the previous results when no file changed (ESLint's --cache). */
+  cache: boolean;
+  /** Cache file, relative to the project root or absolute (default .fallacy-lens-cache/scan.json). */
+  cacheLocation?: string;
   /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
   color?: boolean;
   quiet: boolean;
@@ -77,12 +81,13 @@ const SCAN_VALUE_FLAGS: Record<string, string> = {
   '--jobs': '--jobs',
   '-j': '--jobs',
   '--parser': '--parser',
+  '--cache-location': '--cache-location',
 };
 const PARSERS: readonly ParserChoice[] = ['auto', 'oxc', 'typescript-estree'];
-const SCAN_BOOLEAN_FLAGS = ['--fix', '--no-color', '--color', '--quiet', '-q'];
+const SCAN_BOOLEAN_FLAGS = ['--cache', '--fix', '--no-color', '--color', '--quiet', '-q'];
 
 function parseScanArgs(argv: readonly string[]): ScanArgs {
-  const args: ScanArgs = { paths: [], format: 'stylish', failOn: 'warning', rules: [], fix: false, quiet: false, parser: 'auto' };
+  const args: ScanArgs = { paths: [], format: 'stylish', failOn: 'warning', rules: [], fix: false, quiet: false, parser: 'auto', cache: false };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -114,6 +119,7 @@ function parseScanArgs(argv: readonly string[]): ScanArgs {
 
 function applyBoolean(args: ScanArgs, name: string): void {
   if (name === '--fix') args.fix = true;
+  else if (name === '--cache') args.cache = true;
   else if (name === '--no-color') args.color = false;
   else if (name === '--color') args.color = true;
   else args.quiet = true;
@@ -142,6 +148,9 @@ function applyValue(args: ScanArgs, flag: string, value: string): void {
       return;
     case '--rule':
       args.rules.push(parseRuleSetting(value));
+      return;
+    case '--cache-location':
+      args.cacheLocation = value;
       return;
     case '--parser':
       if (!PARSERS.includes(value as ParserChoice)) throw new UsageError(`Option '--parser' needs one of ${PARSERS.join(', ')} (got '${value}').`);

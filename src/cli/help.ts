@@ -48,6 +48,9 @@ Scope:
       --fix                Apply the safe fixes of the reported findings to the files, then
                            report what remains. Files that are not valid UTF-8 are left alone.
   -j, --jobs N             Worker threads (default: one per 50 files, at most one per core)
+      --cache              Reuse the previous results when no file, setting or version changed
+                           (a content-hash cache; any change re-analyses the project)
+      --cache-location F   Cache file (default .fallacy-lens-cache/scan.json at the project root)
       --parser NAME        auto (default: oxc where its native binding is installed, else
                            typescript-estree), oxc, or typescript-estree; findings are identical
 

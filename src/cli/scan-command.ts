@@ -8,6 +8,7 @@ import { collectFiles, type WalkedFile } from '../runner/file-walker';
 import { findProjectRoot } from '../runner/project-root';
 import type { AnalysisResult } from '../runner/run-analysis';
 import { scanFiles } from '../runner/scan';
+import { DEFAULT_CACHE_LOCATION } from '../runner/scan-cache';
 import { applySafeFixes } from './apply-fixes';
 import type { FailOn, ScanArgs } from './args';
 import { changedLinesSince, filterToChanged, type ChangedLines } from './changed-lines';
@@ -29,12 +30,13 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   // Read before the scan so that a bad ref or a missing repository fails fast.
   let changed = args.changedSince ? changedLinesSince(root, args.changedSince) : undefined;
   const progress = io.stderrIsTerminal ? terminalProgress(io.stderr) : undefined;
+  const cacheLocation = args.cache ? path.resolve(root, args.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
   let fixesApplied = 0;
   let analysis: AnalysisResult;
   let reported: FileResult[];
   try {
     for (let pass = 1; ; pass++) {
-      analysis = await scanFiles(files, { config, jobs: args.jobs, parser: args.parser, onProgress: progress?.update });
+      analysis = await scanFiles(files, { config, jobs: args.jobs, parser: args.parser, cacheLocation, onProgress: progress?.update });
       reported = selectReported(analysis.files, args.quiet, changed);
       if (!args.fix || pass > MAX_FIX_PASSES) break;
       const applied = applySafeFixes(root, reported);

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { ProjectConfig } from '../analyzer/config';
-import { resolveParser, type ParserChoice } from '../analyzer/parsers';
+import { resolveParser, type ParserChoice, type ParserName } from '../analyzer/parsers';
+import { cachedResult, cacheKey, fingerprint, storeResult } from './scan-cache';
 import { analyzer } from './analyzer-binding';
 import type { WalkedFile } from './file-walker';
 import { runAnalysis, type AnalysisResult, type Progress } from './run-analysis';
@@ -20,12 +21,26 @@ export interface ScanOptions {
   /** Analyse in the calling thread (no deep-nesting headroom: see worker-slot.ts). */
   inProcess?: boolean;
   onProgress?: (progress: Progress) => void;
+  /** Cache file (see scan-cache.ts); no caching when absent. */
+  cacheLocation?: string;
 }
 
 export async function scanFiles(files: readonly WalkedFile[], options: ScanOptions): Promise<AnalysisResult> {
+  const parser = resolveParser(options.parser ?? 'auto');
+  if (!options.cacheLocation) return analyse(files, options, parser);
+  const key = cacheKey(options.config, parser);
+  const hashes = fingerprint(files);
+  const cached = hashes && cachedResult(options.cacheLocation, key, hashes);
+  if (cached) return cached;
+  const result = await analyse(files, options, parser);
+  if (hashes) storeResult(options.cacheLocation, key, hashes, result);
+  return result;
+}
+
+function analyse(files: readonly WalkedFile[], options: ScanOptions, parser: ParserName): Promise<AnalysisResult> {
   return runAnalysis(files, {
     config: options.config,
-    parser: resolveParser(options.parser ?? 'auto'),
+    parser,
     api: analyzer,
     worker: options.inProcess ? 'in-process' : workerEntry(),
     jobs: options.jobs ?? defaultJobs(files.length),

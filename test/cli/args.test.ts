@@ -20,7 +20,7 @@ function usageError(argv: string[]): string {
 
 describe('cli: parseArgs', () => {
   it('has ESLint-like defaults for scan', () => {
-    assert.deepEqual(scanArgs([]), { paths: [], format: 'stylish', failOn: 'warning', rules: [], fix: false, quiet: false, parser: 'auto' });
+    assert.deepEqual(scanArgs([]), { paths: [], format: 'stylish', failOn: 'warning', rules: [], fix: false, quiet: false, parser: 'auto', cache: false });
   });
 
   it('parses every scan option, in both --flag value and --flag=value forms, with short aliases', () => {
@@ -42,6 +42,9 @@ describe('cli: parseArgs', () => {
       '-j',
       '3',
       '--parser=typescript-estree',
+      '--cache',
+      '--cache-location',
+      'tmp/cache.json',
       '--no-color',
       '-q',
       'lib',
@@ -60,6 +63,8 @@ describe('cli: parseArgs', () => {
       fix: true,
       jobs: 3,
       parser: 'typescript-estree',
+      cache: true,
+      cacheLocation: 'tmp/cache.json',
       color: false,
       quiet: true,
     });
