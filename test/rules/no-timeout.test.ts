@@ -183,6 +183,12 @@ runRuleTests('no-timeout', {
       errors: [{ line: 1, column: 7, severity: 'info' }],
     },
     {
+      name: 'regression: JSX in a .js file parses with both parsers (homarr docs theme)',
+      code: `export function Like() {\n  return <button onClick={() => fetch('/api/like')}>Like</button>;\n}`,
+      filename: 'src/Like.js',
+      errors: [{ line: 2, column: 33 }],
+    },
+    {
       name: 'JSX file',
       code: `export const Button = () => <button onClick={() => fetch('/api/like', { method: 'POST' })}>Like</button>;`,
       filename: 'src/Button.tsx',

@@ -49,7 +49,10 @@ export function parseWithOxc(path: string, text: string): ParserResult {
   const parseSync = oxcParseSync();
   if (!parseSync) return { ok: false, reason: 'syntax', message: 'the oxc parser is not installed on this machine', offset: 0 };
   // Parentheses are dropped as typescript-estree drops them; ranges as [start, end] like it.
-  const result = parseSync(withKnownExtension(path), text, { range: true, preserveParens: false, astType: 'ts' });
+  const file = withKnownExtension(path);
+  // TypeScript reads JSX in every JavaScript file (.js, .mjs, .cjs), oxc only in .jsx unless told.
+  const lang = /\.[cm]?js$/i.test(file) ? { lang: 'jsx' } : {};
+  const result = parseSync(file, text, { range: true, preserveParens: false, astType: 'ts', ...lang });
   const errors = result.errors.filter((error) => !TOLERATED_BY_TYPESCRIPT_ESTREE.some((pattern) => pattern.test(error.message)));
   if (errors.length > 0 || (result.errors.length > 0 && result.program.body.length === 0)) {
     // typescript-estree gives up at the first syntax error; so does the analyzer with oxc, for identical results.
