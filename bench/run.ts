@@ -224,11 +224,15 @@ function rows(cr: CorpusResult): { rows: Row[]; ratios: string[] } {
         `ast-grep/ours (cold) = ${(astGrep / oursColdMs).toFixed(2)}, i.e. ours/ast-grep = ${r.toFixed(2)} (target ≤ 1.0, first step ≤ 1.5) ${r <= 1 ? 'met' : r <= 1.5 ? 'first step met' : 'NOT met'}`,
       );
     }
+    const estree = med('ours-cold-parsertypescriptestree');
+    if (Number.isFinite(estree) && Number.isFinite(eslint)) {
+      ratios.push(`with the portable parser (--parser typescript-estree): ESLint/ours = ${(eslint / estree).toFixed(2)}, ours/ast-grep = ${Number.isFinite(astGrep) ? (estree / astGrep).toFixed(2) : '–'}`);
+    }
     if (Number.isFinite(warm)) ratios.push(`cold/warm (unchanged repo, cache on disk) = ${(oursColdMs / warm).toFixed(1)} (target ≥ 20) ${oursColdMs / warm >= 20 ? 'met' : 'NOT met'}`);
     const rss = oursCold ? peakRssKiB(oursCold.runs) / 1024 : NaN;
     if (cr.corpus.files >= 5000 && Number.isFinite(rss)) ratios.push(`ours peak RSS on ${cr.corpus.files} files = ${rss.toFixed(0)} MB (target ≤ 400 MB) ${rss <= 400 ? 'met' : 'NOT met'}`);
   }
-  for (const r of cr.results.filter((x) => x.tool.id.startsWith('ours-shard') && x.runs.length)) {
+  for (const r of cr.results.filter((x) => x.tool.id.includes('-shard') && x.runs.length)) {
     const ms = median(r.runs.map((x) => x.wallMs));
     if (Number.isFinite(oursColdMs)) ratios.push(`${r.tool.label}: ${fmtMs(ms)} = ${((ms / oursColdMs) * 100).toFixed(0)}% of the full cold scan`);
   }
@@ -258,6 +262,7 @@ function corpusLine(c: CorpusInfo): string {
 }
 
 interface Latency {
+  parser: string;
   lines: number;
   projectFiles: number;
   iterations: number;
@@ -266,9 +271,11 @@ interface Latency {
   findings: number;
 }
 
+type ParserOption = { parser?: string };
 type AnalyzerApi = {
-  analyzeFile: (file: { path: string; text: string }, index: unknown, config: unknown) => { findings?: unknown[] };
-  indexFile: (file: { path: string; text: string }, config: unknown) => unknown;
+  analyzeFile: (file: { path: string; text: string }, index: unknown, config: unknown, options?: ParserOption) => { findings?: unknown[] };
+  indexFile: (file: { path: string; text: string }, config: unknown, options?: ParserOption) => unknown;
+  oxcAvailable?: () => boolean;
   buildProjectIndex: (facts: unknown[]) => unknown;
   updateProjectIndex?: (index: unknown, facts: unknown) => unknown;
 };
@@ -280,7 +287,7 @@ type AnalyzerApi = {
  * from a content cache). Measures analyzeFile alone, and indexFile + updateProjectIndex (or
  * buildProjectIndex) + analyzeFile.
  */
-async function singleFileLatency(iterations: number, projectFiles: number): Promise<Latency | string> {
+async function singleFileLatency(iterations: number, projectFiles: number): Promise<Latency[] | string> {
   let api: Partial<AnalyzerApi>;
   let configMod: { defaultConfig?: () => unknown };
   try {
@@ -298,36 +305,45 @@ async function singleFileLatency(iterations: number, projectFiles: number): Prom
   const config = defaultConfig();
   const big = generateLargeFile(3000);
   const project = generateCorpus({ files: projectFiles, seed: 1 }).files;
-  const projectFacts = project.map((f) => indexFile(f, config));
-  const index = buildProjectIndex([...projectFacts, indexFile(big, config)]);
-  const analyzeTimes: number[] = [];
-  const fullTimes: number[] = [];
-  let findings = 0;
-  const warmup = Math.min(20, Math.ceil(iterations / 5));
-  for (let i = 0; i < warmup + iterations; i++) {
-    const edited = { path: big.path, text: `${big.text}// edit ${i}\n` };
-    let t0 = process.hrtime.bigint();
-    const result = analyzeFile(edited, index, config);
-    const a = Number(process.hrtime.bigint() - t0) / 1e6;
-    t0 = process.hrtime.bigint();
-    const facts = indexFile(edited, config);
-    const idx = updateProjectIndex ? updateProjectIndex(index, facts) : buildProjectIndex([...projectFacts, facts]);
-    analyzeFile(edited, idx, config);
-    const f = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (i >= warmup) {
-      analyzeTimes.push(a);
-      fullTimes.push(f);
+  // Each parser the analyzer offers: the API's default (typescript-estree), and oxc where its binding loads.
+  const parsers: Array<string | undefined> = [undefined];
+  if (api.oxcAvailable?.()) parsers.push('oxc');
+  const out: Latency[] = [];
+  for (const parser of parsers) {
+    const opts: ParserOption = parser ? { parser } : {};
+    const projectFacts = project.map((f) => indexFile(f, config, opts));
+    const index = buildProjectIndex([...projectFacts, indexFile(big, config, opts)]);
+    const analyzeTimes: number[] = [];
+    const fullTimes: number[] = [];
+    let findings = 0;
+    const warmup = Math.min(20, Math.ceil(iterations / 5));
+    for (let i = 0; i < warmup + iterations; i++) {
+      const edited = { path: big.path, text: `${big.text}// edit ${i}\n` };
+      let t0 = process.hrtime.bigint();
+      const result = analyzeFile(edited, index, config, opts);
+      const a = Number(process.hrtime.bigint() - t0) / 1e6;
+      t0 = process.hrtime.bigint();
+      const facts = indexFile(edited, config, opts);
+      const idx = updateProjectIndex ? updateProjectIndex(index, facts) : buildProjectIndex([...projectFacts, facts]);
+      analyzeFile(edited, idx, config, opts);
+      const f = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (i >= warmup) {
+        analyzeTimes.push(a);
+        fullTimes.push(f);
+      }
+      findings = result?.findings?.length ?? findings;
     }
-    findings = result?.findings?.length ?? findings;
+    out.push({
+      parser: parser ?? 'typescript-estree (API default)',
+      lines: big.text.split('\n').length - 1,
+      projectFiles,
+      iterations,
+      analyze: { p50: percentile(analyzeTimes, 50), p95: percentile(analyzeTimes, 95) },
+      reindexAndAnalyze: { p50: percentile(fullTimes, 50), p95: percentile(fullTimes, 95) },
+      findings,
+    });
   }
-  return {
-    lines: big.text.split('\n').length - 1,
-    projectFiles,
-    iterations,
-    analyze: { p50: percentile(analyzeTimes, 50), p95: percentile(analyzeTimes, 95) },
-    reindexAndAnalyze: { p50: percentile(fullTimes, 50), p95: percentile(fullTimes, 95) },
-    findings,
-  };
+  return out;
 }
 
 function gitDescribe(): string {
@@ -422,6 +438,7 @@ async function main(): Promise<void> {
     const cacheDir = path.join(configDir, `cache-${corpus.name}`);
     if (caps) {
       tools.push(oursTool(caps, 'cold', cacheDir));
+      if (caps.parser) tools.push(oursTool(caps, 'cold', cacheDir, ['--parser', 'typescript-estree']));
       if (caps.cache) tools.push(oursTool(caps, 'warm', cacheDir));
       if (caps.shard) for (let k = 1; k <= args.shards; k++) tools.push(oursTool(caps, 'cold', cacheDir, ['--shard', `${k}/${args.shards}`]));
     }
@@ -440,7 +457,7 @@ async function main(): Promise<void> {
     }
   }
 
-  let latency: Latency | string | null = null;
+  let latency: Latency[] | string | null = null;
   if (args.latency && args.tools.has('ours')) {
     console.log('\nsingle-file re-analysis (3 000-line file, in-process)…');
     latency = await singleFileLatency(args.latencyIterations, args.latencyProject);
@@ -473,15 +490,16 @@ async function main(): Promise<void> {
     if (typeof latency === 'string') {
       out.push(`\nsingle-file re-analysis: not measured: ${latency}`);
     } else {
-      const l = latency;
-      const line =
-        `single-file re-analysis of a ${l.lines}-line file in a ${l.projectFiles}-file project (${l.iterations} edits, in-process): ` +
-        `analyzeFile p50 ${l.analyze.p50.toFixed(1)} ms, p95 ${l.analyze.p95.toFixed(1)} ms (target p50 ≤ 15 ms) ${l.analyze.p50 <= 15 ? 'met' : 'NOT met'}; ` +
-        `indexFile + updateProjectIndex + analyzeFile p50 ${l.reindexAndAnalyze.p50.toFixed(1)} ms, p95 ${l.reindexAndAnalyze.p95.toFixed(1)} ms; ${l.findings} findings`;
-      out.push(`\n${line}`);
+      const lines = latency.map(
+        (l) =>
+          `single-file re-analysis (${l.parser}) of a ${l.lines}-line file in a ${l.projectFiles}-file project (${l.iterations} edits, in-process): ` +
+          `analyzeFile p50 ${l.analyze.p50.toFixed(1)} ms, p95 ${l.analyze.p95.toFixed(1)} ms (target p50 ≤ 15 ms) ${l.analyze.p50 <= 15 ? 'met' : 'NOT met'}; ` +
+          `indexFile + updateProjectIndex + analyzeFile p50 ${l.reindexAndAnalyze.p50.toFixed(1)} ms, p95 ${l.reindexAndAnalyze.p95.toFixed(1)} ms; ${l.findings} findings`,
+      );
+      out.push('', ...lines);
       blocks.push({
         key: 'single-file',
-        body: ['#### Single-file re-analysis', '', runLine, '', `- ${line.charAt(0).toUpperCase()}${line.slice(1)}`].join('\n'),
+        body: ['#### Single-file re-analysis', '', runLine, '', ...lines.map((line) => `- ${line.charAt(0).toUpperCase()}${line.slice(1)}`)].join('\n'),
       });
     }
   }
@@ -498,7 +516,7 @@ async function main(): Promise<void> {
       const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
       const cold = med('ours-cold');
       const oursCold = cr.results.find((x) => x.tool.id === 'ours-cold' && x.runs.length);
-      const lat = latency && typeof latency !== 'string' ? `${latency.analyze.p50.toFixed(1)} ms` : '–';
+      const lat = latency && typeof latency !== 'string' ? latency.map((l) => `${l.analyze.p50.toFixed(1)} ms`).join(' / ') : '–';
       return `| ${when.slice(0, 16).replace('T', ' ')} | ${commit} | ${cr.corpus.name} | ${cr.corpus.files} | ${f(cold)} | ${f(med('ours-warm'))} | ${f(med('eslint'))} | ${f(med('ast-grep'))} | ${ratio(med('eslint') / cold)} | ${ratio(cold / med('ast-grep'))} | ${oursCold ? fmtMiB(peakRssKiB(oursCold.runs)) : '–'} | ${lat} |`;
     });
     fs.mkdirSync(path.dirname(args.doc), { recursive: true });

@@ -7,6 +7,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** The project's externals (modules left for run time, e.g. native parsers), read from its esbuild.js. */
+function projectExternals(repoRoot: string): string[] {
+  try {
+    const text = fs.readFileSync(path.join(repoRoot, 'esbuild.js'), 'utf8');
+    const m = /external:\s*\[([^\]]*)\]/.exec(text);
+    const names = m ? [...m[1]!.matchAll(/['"]([^'"]+)['"]/g)].map((x) => x[1]!) : [];
+    return names.length ? names : ['vscode'];
+  } catch {
+    return ['vscode'];
+  }
+}
+
 export async function buildPrivateCli(repoRoot: string, outDir: string): Promise<string> {
   const esbuild = require(path.join(repoRoot, 'node_modules', 'esbuild')) as typeof import('esbuild');
   const entries: Record<string, string> = { cli: 'src/cli/main.ts', 'analysis-worker': 'src/runner/analysis-worker.ts' };
@@ -25,7 +37,8 @@ export async function buildPrivateCli(repoRoot: string, outDir: string): Promise
     minify: false,
     sourcemap: true,
     sourcesContent: false,
-    external: ['vscode'],
+    // Left external, they resolve at run time from the repository's node_modules (up the tree).
+    external: projectExternals(repoRoot),
     logLevel: 'warning',
   });
   return path.join(outDir, 'cli.js');

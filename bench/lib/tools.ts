@@ -199,6 +199,8 @@ export interface OursCapabilities {
   cache: boolean;
   cacheLocationFlag: string | null;
   shard: boolean;
+  /** `--parser NAME` is supported: the portable parser gets a row of its own. */
+  parser: boolean;
 }
 
 export function oursCapabilities(cli: string): OursCapabilities | null {
@@ -210,7 +212,7 @@ export function oursCapabilities(cli: string): OursCapabilities | null {
     })
     .join('\n');
   const cacheLocationFlag = ['--cache-location', '--cache-dir'].find((f) => help.includes(f)) ?? null;
-  return { cli, help, cache: /--cache\b/.test(help), cacheLocationFlag, shard: help.includes('--shard') };
+  return { cli, help, cache: /--cache\b/.test(help), cacheLocationFlag, shard: help.includes('--shard'), parser: help.includes('--parser') };
 }
 
 /**
@@ -236,7 +238,8 @@ export function oursTool(caps: OursCapabilities, mode: 'cold' | 'warm', cacheDir
   const args = [caps.cli, 'scan', '.', '--format', 'json', ...extraArgs];
   if (mode === 'warm') {
     args.push('--cache');
-    if (caps.cacheLocationFlag) args.push(caps.cacheLocationFlag, cacheDir);
+    // The cache location is a file (--cache-location) or a directory (--cache-dir).
+    if (caps.cacheLocationFlag) args.push(caps.cacheLocationFlag, caps.cacheLocationFlag === '--cache-dir' ? cacheDir : path.join(cacheDir, 'scan.json'));
   }
   return {
     id: `ours-${mode}${extraArgs.length ? `-${extraArgs.join('').replace(/[^A-Za-z0-9]+/g, '')}` : ''}`,
