@@ -9,9 +9,16 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
 /** Entry points that exist are built; the list grows as adapters are added. */
+/**
+ * The CLI is installed from npm with its dependencies, so it loads the TypeScript compiler from
+ * node_modules, and only when the typescript-estree parser is used; the extension's .vsix carries
+ * no node_modules, so its bundles include it.
+ */
+const FROM_NODE_MODULES = ['typescript', '@typescript-eslint/typescript-estree'];
+
 const ENTRIES = [
-  { in: 'src/cli/main.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node' },
-  { in: 'src/runner/analysis-worker.ts', out: 'analysis-worker', platform: 'node' },
+  { in: 'src/cli/main.ts', out: 'cli', platform: 'node', banner: '#!/usr/bin/env node', external: FROM_NODE_MODULES },
+  { in: 'src/runner/analysis-worker.ts', out: 'analysis-worker', platform: 'node', external: FROM_NODE_MODULES },
   { in: 'src/extension/extension.ts', out: 'extension', platform: 'node' },
   { in: 'src/extension/editor-worker.ts', out: 'editor-worker', platform: 'node' },
   { in: 'src/webview/lessons-panel.ts', out: 'webview/lessons-panel', platform: 'browser' },
@@ -28,7 +35,7 @@ async function main() {
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
-    external: ['vscode', 'oxc-parser'],
+    external: ['vscode', 'oxc-parser', ...(entry.external ?? [])],
     banner: entry.banner ? { js: entry.banner } : undefined,
     logLevel: 'warning',
   }));

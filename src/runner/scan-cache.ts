@@ -6,7 +6,7 @@
  * all of them; per-file reuse under an unchanged project index is the next step.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ANALYZER_VERSION } from '../analyzer';
 import type { ProjectConfig } from '../analyzer/config';
@@ -14,49 +14,85 @@ import type { ParserName } from '../analyzer/parsers';
 import type { WalkedFile } from './file-walker';
 import type { AnalysisResult } from './run-analysis';
 
-interface CacheFile {
+export interface CacheFile {
   key: string;
-  /** Content hash of every scanned file, by path; a file that could not be read is absent. */
+  /** Content hash of every scanned file, by path. */
   files: Record<string, string>;
+  /** Size and modification time each hash was taken at, so that unchanged files are not read again. */
+  stats?: Record<string, string>;
   result: AnalysisResult;
+}
+
+/** What `fingerprint` found: content hashes, and the file stats they were taken at. */
+export interface Fingerprint {
+  hashes: Record<string, string>;
+  stats: Record<string, string>;
 }
 
 export const DEFAULT_CACHE_LOCATION = '.fallacy-lens-cache/scan.json';
 
 export function cacheKey(config: ProjectConfig, parser: ParserName): string {
-  return sha1(JSON.stringify({ analyzer: ANALYZER_VERSION, config, parser }));
+  return sha1(JSON.stringify({ analyzer: ANALYZER_VERSION, build: buildFingerprint(), config, parser }));
 }
 
-/** Hashes of the files' current contents; undefined when one cannot be read (the scan will say why). */
-export function fingerprint(files: readonly WalkedFile[]): Record<string, string> | undefined {
+let build: string | undefined;
+
+/**
+ * Bundled, this module's file is the CLI bundle, which holds the analyzer: hashing it invalidates
+ * the cache whenever the analyzer's code changes, even without a version bump.
+ */
+function buildFingerprint(): string {
+  if (build === undefined) {
+    try {
+      build = sha1(readFileSync(__filename));
+    } catch {
+      build = '';
+    }
+  }
+  return build;
+}
+
+export function readCache(location: string): CacheFile | undefined {
+  try {
+    return JSON.parse(readFileSync(location, 'utf8')) as CacheFile;
+  } catch {
+    return undefined; // absent, unreadable or corrupt: a cold scan rewrites it
+  }
+}
+
+/**
+ * Content hashes of the files; undefined when one cannot be read (the scan will say why). As git's
+ * index does, a file whose size and modification time match the previous run keeps its previous
+ * hash without being read; any other file is read and hashed.
+ */
+export function fingerprint(files: readonly WalkedFile[], previous: CacheFile | undefined): Fingerprint | undefined {
   const hashes: Record<string, string> = {};
+  const stats: Record<string, string> = {};
   for (const file of files) {
     try {
-      hashes[file.path] = sha1(readFileSync(file.absolutePath));
+      const stat = statSync(file.absolutePath);
+      const signature = `${stat.size}:${stat.mtimeMs}`;
+      const known = previous?.stats?.[file.path] === signature ? previous.files[file.path] : undefined;
+      hashes[file.path] = known ?? sha1(readFileSync(file.absolutePath));
+      stats[file.path] = signature;
     } catch {
       return undefined;
     }
   }
-  return hashes;
+  return { hashes, stats };
 }
 
 /** The cached result, when the key and every file's contents are what they were. */
-export function cachedResult(location: string, key: string, files: Record<string, string>): AnalysisResult | undefined {
-  let cache: CacheFile;
-  try {
-    cache = JSON.parse(readFileSync(location, 'utf8')) as CacheFile;
-  } catch {
-    return undefined; // absent, unreadable or corrupt: a cold scan rewrites it
-  }
-  if (cache.key !== key || !sameFiles(cache.files, files)) return undefined;
+export function cachedResult(cache: CacheFile | undefined, key: string, current: Fingerprint): AnalysisResult | undefined {
+  if (!cache || cache.key !== key || !sameFiles(cache.files, current.hashes)) return undefined;
   return cache.result;
 }
 
 /** Written to a temporary file and renamed, so that an interrupted run never leaves half a cache. */
-export function storeResult(location: string, key: string, files: Record<string, string>, result: AnalysisResult): void {
+export function storeResult(location: string, key: string, current: Fingerprint, result: AnalysisResult): void {
   mkdirSync(path.dirname(location), { recursive: true });
   const temporary = `${location}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify({ key, files, result } satisfies CacheFile));
+  writeFileSync(temporary, JSON.stringify({ key, files: current.hashes, stats: current.stats, result } satisfies CacheFile));
   renameSync(temporary, location);
 }
 

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { ProjectConfig } from '../analyzer/config';
 import { resolveParser, type ParserChoice, type ParserName } from '../analyzer/parsers';
-import { cachedResult, cacheKey, fingerprint, storeResult } from './scan-cache';
+import { cachedResult, cacheKey, fingerprint, readCache, storeResult } from './scan-cache';
 import { analyzer } from './analyzer-binding';
 import type { WalkedFile } from './file-walker';
 import { runAnalysis, type AnalysisResult, type Progress } from './run-analysis';
@@ -29,11 +29,12 @@ export async function scanFiles(files: readonly WalkedFile[], options: ScanOptio
   const parser = resolveParser(options.parser ?? 'auto');
   if (!options.cacheLocation) return analyse(files, options, parser);
   const key = cacheKey(options.config, parser);
-  const hashes = fingerprint(files);
-  const cached = hashes && cachedResult(options.cacheLocation, key, hashes);
+  const previous = readCache(options.cacheLocation);
+  const current = fingerprint(files, previous);
+  const cached = current && cachedResult(previous, key, current);
   if (cached) return cached;
   const result = await analyse(files, options, parser);
-  if (hashes) storeResult(options.cacheLocation, key, hashes, result);
+  if (current) storeResult(options.cacheLocation, key, current, result);
   return result;
 }
 

@@ -26,7 +26,7 @@ describe('runner: scan --cache', function () {
     writeFileSync(cacheLocation, JSON.stringify(cache));
   }
 
-  const served = (result: { toolNotes: { file: string }[] }) => result.toolNotes.some((note) => note.file === 'MARK');
+  const served = (result: { toolNotes: readonly { file?: string }[] }) => result.toolNotes.some((note) => note.file === 'MARK');
 
   it('returns the stored result when nothing changed, and the same findings as a cold scan', async () => {
     const temp = tempTree(PROJECT);

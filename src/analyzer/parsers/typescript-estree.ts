@@ -1,8 +1,19 @@
-import { parse, TSError } from '@typescript-eslint/typescript-estree';
+import type * as TypescriptEstree from '@typescript-eslint/typescript-estree';
 import type { ParserResult } from './index';
+
+let loaded: typeof TypescriptEstree | undefined;
+
+/**
+ * Loaded on first use: it brings the whole TypeScript compiler, which costs a few hundred
+ * milliseconds at start-up that a scan on oxc, or one served from the cache, never needs.
+ */
+function typescriptEstree(): typeof TypescriptEstree {
+  return (loaded ??= require('@typescript-eslint/typescript-estree') as typeof TypescriptEstree);
+}
 
 /** TypeScript's own parser, converted to ESTree: slower, pure JavaScript, runs everywhere. */
 export function parseWithTypescriptEstree(path: string, text: string): ParserResult {
+  const { parse, TSError } = typescriptEstree();
   try {
     const program = parse(text, {
       // TypeScript picks the dialect (JSX or not, module kind) from the extension only.
