@@ -2,6 +2,7 @@
  * The command line, parsed by hand (no dependency) in ESLint's conventions: `--flag value`,
  * `--flag=value`, short aliases, `--` to end options, repeatable `--rule`.
  */
+import { parseShard, type Shard } from '../runner/shard';
 import type { ParserChoice } from '../analyzer/parsers';
 import { CONFIG_RULE_IDS } from '../analyzer/config';
 import type { RuleId, SeveritySetting } from '../analyzer/types';
@@ -26,6 +27,8 @@ export interface ScanArgs {
   parser: ParserChoice;
   /** Reuse the previous results when no file changed (ESLint's --cache). */
   cache: boolean;
+  /** `--shard K/N`: report the K-th of N deterministic shares of the files. */
+  shard?: Shard;
   /** Cache file, relative to the project root or absolute (default .fallacy-lens-cache/scan.json). */
   cacheLocation?: string;
   /** undefined: decide from the terminal and NO_COLOR / FORCE_COLOR. */
@@ -82,6 +85,7 @@ const SCAN_VALUE_FLAGS: Record<string, string> = {
   '-j': '--jobs',
   '--parser': '--parser',
   '--cache-location': '--cache-location',
+  '--shard': '--shard',
 };
 const PARSERS: readonly ParserChoice[] = ['auto', 'oxc', 'typescript-estree'];
 const SCAN_BOOLEAN_FLAGS = ['--cache', '--fix', '--no-color', '--color', '--quiet', '-q'];
@@ -149,6 +153,12 @@ function applyValue(args: ScanArgs, flag: string, value: string): void {
     case '--rule':
       args.rules.push(parseRuleSetting(value));
       return;
+    case '--shard': {
+      const shard = parseShard(value);
+      if (!shard) throw new UsageError(`Option '--shard' needs K/N with 1 <= K <= N, such as 2/4 (got '${value}').`);
+      args.shard = shard;
+      return;
+    }
     case '--cache-location':
       args.cacheLocation = value;
       return;

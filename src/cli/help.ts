@@ -51,6 +51,9 @@ Scope:
       --cache              Reuse the previous results when no file, setting or version changed
                            (a content-hash cache; any change re-analyses the project)
       --cache-location F   Cache file (default .fallacy-lens-cache/scan.json at the project root)
+      --shard K/N          Report only the K-th of N shares of the files, for N parallel CI jobs;
+                           a file's share depends only on its path, and every job still reads
+                           the whole repository for cross-file facts
       --parser NAME        auto (default: oxc where its native binding is installed, else
                            typescript-estree), oxc, or typescript-estree; findings are identical
 

@@ -36,7 +36,7 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   let reported: FileResult[];
   try {
     for (let pass = 1; ; pass++) {
-      analysis = await scanFiles(files, { config, jobs: args.jobs, parser: args.parser, cacheLocation, onProgress: progress?.update });
+      analysis = await scanFiles(files, { config, jobs: args.jobs, parser: args.parser, cacheLocation, shard: args.shard, onProgress: progress?.update });
       reported = selectReported(analysis.files, args.quiet, changed);
       if (!args.fix || pass > MAX_FIX_PASSES) break;
       const applied = applySafeFixes(root, reported);

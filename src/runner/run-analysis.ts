@@ -33,6 +33,11 @@ export interface AnalysisOptions {
   /** Worker entry script (.js, or .ts under tsx), or 'in-process' to use no threads. */
   worker: string | 'in-process';
   jobs: number;
+  /**
+   * Which files get findings (default: all). Every file is still indexed, so cross-file facts
+   * hold: this is how `--shard` splits a repository without losing what other files say.
+   */
+  analyze?: (path: string) => boolean;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -77,9 +82,10 @@ class AnalysisRun {
 
     const results: FileResult[] = [];
     const toAnalyze = new Map<number, FileTask[]>();
+    const wanted = this.options.analyze ?? (() => true);
     for (const task of tasks) {
       const entry = indexed.get(task.path);
-      if (!entry) continue;
+      if (!entry || !wanted(task.path)) continue;
       if (entry.outcome.skipped) results.push(entry.outcome.skipped);
       else if (entry.outcome.unreadable === undefined) toAnalyze.set(entry.owner, [...(toAnalyze.get(entry.owner) ?? []), task]);
     }

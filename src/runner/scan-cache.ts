@@ -13,6 +13,7 @@ import type { ProjectConfig } from '../analyzer/config';
 import type { ParserName } from '../analyzer/parsers';
 import type { WalkedFile } from './file-walker';
 import type { AnalysisResult } from './run-analysis';
+import type { Shard } from './shard';
 
 export interface CacheFile {
   key: string;
@@ -31,8 +32,8 @@ export interface Fingerprint {
 
 export const DEFAULT_CACHE_LOCATION = '.fallacy-lens-cache/scan.json';
 
-export function cacheKey(config: ProjectConfig, parser: ParserName): string {
-  return sha1(JSON.stringify({ analyzer: ANALYZER_VERSION, build: buildFingerprint(), config, parser }));
+export function cacheKey(config: ProjectConfig, parser: ParserName, shard?: Shard): string {
+  return sha1(JSON.stringify({ analyzer: ANALYZER_VERSION, build: buildFingerprint(), config, parser, shard }));
 }
 
 let build: string | undefined;

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { ProjectConfig } from '../analyzer/config';
 import { resolveParser, type ParserChoice, type ParserName } from '../analyzer/parsers';
 import { cachedResult, cacheKey, fingerprint, readCache, storeResult } from './scan-cache';
+import { inShard, type Shard } from './shard';
 import { analyzer } from './analyzer-binding';
 import type { WalkedFile } from './file-walker';
 import { runAnalysis, type AnalysisResult, type Progress } from './run-analysis';
@@ -23,12 +24,14 @@ export interface ScanOptions {
   onProgress?: (progress: Progress) => void;
   /** Cache file (see scan-cache.ts); no caching when absent. */
   cacheLocation?: string;
+  /** Report only this share of the files; the whole repository is still indexed. */
+  shard?: Shard;
 }
 
 export async function scanFiles(files: readonly WalkedFile[], options: ScanOptions): Promise<AnalysisResult> {
   const parser = resolveParser(options.parser ?? 'auto');
   if (!options.cacheLocation) return analyse(files, options, parser);
-  const key = cacheKey(options.config, parser);
+  const key = cacheKey(options.config, parser, options.shard);
   const previous = readCache(options.cacheLocation);
   const current = fingerprint(files, previous);
   const cached = current && cachedResult(previous, key, current);
@@ -42,6 +45,7 @@ function analyse(files: readonly WalkedFile[], options: ScanOptions, parser: Par
   return runAnalysis(files, {
     config: options.config,
     parser,
+    analyze: options.shard ? (file) => inShard(file, options.shard!) : undefined,
     api: analyzer,
     worker: options.inProcess ? 'in-process' : workerEntry(),
     jobs: options.jobs ?? defaultJobs(files.length),
