@@ -383,7 +383,8 @@ Run it with \`npm run bench\`, or \`npx tsx bench/run.ts [--corpus synthetic|nod
 - **Our CLI** is built from the current \`src/\` into \`bench/.corpus/dist\` (esbuild, as \`esbuild.js\` does,
   unminified, with source maps), because \`dist/\` is shared and may be rebuilt during a run
   (\`--cli dist/cli.js\` times that one instead). It runs with its defaults (\`--format json\`, worker
-  threads: one per core). "Warm" (an unchanged repo, content-hash cache on disk) and \`--shard K/N\` are
+  threads: one per core, \`--parser auto\`: oxc where its native binding is installed) and once more with
+  \`--parser typescript-estree\`, the portable parser. "Warm" (an unchanged repo, content-hash cache on disk) and \`--shard K/N\` are
   timed automatically once \`scan --help\` lists \`--cache\` / \`--shard\`.
 - **Method.** Each tool runs once untimed (page cache, and the cache of a warm run), then \`--runs\` times
   round-robin. Wall time is the median; CPU is user+system seconds (GNU time), which other work on a shared
