@@ -58,7 +58,7 @@ export function analyzeFile(file: SourceFile, index: ProjectIndex, config: Proje
   const active = RULE_MODULES.map((rule) => ({ rule, severity: severityFor(config, rule.meta.id, file.path, rule.meta.defaultSeverity) })).filter(
     (entry): entry is { rule: RuleModule; severity: Severity } => entry.severity !== 'off',
   );
-  if (active.length === 0 || (options.prefilter !== false && !mayContainNetworkCall(file.text, index))) return result;
+  if (active.length === 0 || (options.prefilter !== false && !mayContainNetworkCall(file.text, file.path, index))) return result;
   const parsed = parseSource(file.path, file.text, options.parser);
   if (!parsed.ok) {
     result.notes.push(parsed.note);
