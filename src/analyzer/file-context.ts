@@ -10,6 +10,7 @@ import { lookupExport, resolveModuleKey } from './project-index';
 import type { Loc, OptionBag, OptionLookup, OptionSummarizerHost } from './semantics/options';
 import { lookupOption, summarizeOptions } from './semantics/options';
 import type { Node } from './semantics/scope';
+import { ReferenceIndex } from './semantics/references';
 import { ScopeModel } from './semantics/scope';
 import type { SymbolicValue } from './semantics/values';
 import { ValueResolver, unwrapExpression } from './semantics/values';
@@ -31,6 +32,8 @@ export class FileContext {
   readonly resolver: ValueResolver;
   readonly familyContext: FamilyContext;
   readonly optionsHost: OptionSummarizerHost;
+  /** Which identifiers refer to each binding; built on first use, shared by every rule. */
+  readonly references: ReferenceIndex;
   private readonly networkCalls = new Map<Node, NetworkCall | null>();
   private readonly instances = new Map<Node, ClientInstance | null>();
   private localFacts: FileFacts | undefined;
@@ -48,6 +51,7 @@ export class FileContext {
   ) {
     this.scopes = new ScopeModel(program);
     this.resolver = new ValueResolver(this.scopes);
+    this.references = new ReferenceIndex(this.scopes);
     this.optionsHost = this.createOptionsHost();
     this.familyContext = this.createFamilyContext();
   }
@@ -240,9 +244,7 @@ export class FileContext {
     const holder = top.parent;
     if (holder?.type === 'VariableDeclarator' && holder.init === top && holder.id.type === 'Identifier') {
       const binding = this.scopes.resolve(holder.id);
-      for (const node of this.scopes.nodesInOrder) {
-        if (node.type !== 'Identifier' || node === holder.id || node.name !== holder.id.name) continue;
-        if (this.scopes.resolve(node) !== binding) continue;
+      for (const node of binding ? this.references.of(binding) : []) {
         const parent: Node | undefined = node.parent;
         if (parent?.type === 'MemberExpression' && parent.object === node) {
           if (parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) calls.push(parent.parent);

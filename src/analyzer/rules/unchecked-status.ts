@@ -3,6 +3,7 @@ import { familyById } from '../clients';
 import type { FileContext } from '../file-context';
 import { fix, insertAfterStatementEdit } from '../fixes';
 import type { FamilyId, NetworkCall } from '../model';
+import type { ReferenceIndex } from '../semantics/references';
 import type { Binding, Node } from '../semantics/scope';
 import { memberKey } from '../semantics/values';
 import type { Fix } from '../types';
@@ -119,7 +120,7 @@ export const uncheckedStatus: RuleModule = {
   },
 
   create(context: RuleContext) {
-    const references = new ReferenceIndex(context.file);
+    const references = context.file.references;
     return {
       NetworkCall(call) {
         const shape = responseShape(context, call);
@@ -304,61 +305,3 @@ export function skipWrappersUp(node: Node): Node {
 
 const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ChainExpression']);
 
-/**
- * The identifiers that refer to each binding, in source order, built once per file on first use.
- * Identifiers in name positions (`a.res`, `{ res: 1 }`) are not references.
- */
-export class ReferenceIndex {
-  private byBinding: Map<Binding, TSESTree.Identifier[]> | undefined;
-
-  constructor(private readonly file: FileContext) {}
-
-  of(binding: Binding): readonly TSESTree.Identifier[] {
-    this.byBinding ??= this.build();
-    return this.byBinding.get(binding) ?? [];
-  }
-
-  private build(): Map<Binding, TSESTree.Identifier[]> {
-    const map = new Map<Binding, TSESTree.Identifier[]>();
-    for (const node of this.file.scopes.nodesInOrder) {
-      if (node.type !== 'Identifier' || !isReferencePosition(node)) continue;
-      const binding = this.file.scopes.resolve(node);
-      if (!binding || binding.id === node) continue;
-      const list = map.get(binding);
-      if (list) list.push(node);
-      else map.set(binding, [node]);
-    }
-    return map;
-  }
-}
-
-function isReferencePosition(id: TSESTree.Identifier): boolean {
-  const parent = id.parent;
-  if (!parent) return false;
-  switch (parent.type) {
-    case 'MemberExpression':
-      return parent.object === id || parent.computed;
-    case 'Property':
-      return parent.value === id && !(parent.parent?.type === 'ObjectPattern');
-    case 'PropertyDefinition':
-    case 'MethodDefinition':
-    case 'TSPropertySignature':
-    case 'TSMethodSignature':
-      return parent.computed && parent.key === id;
-    case 'LabeledStatement':
-    case 'BreakStatement':
-    case 'ContinueStatement':
-    case 'ImportSpecifier':
-    case 'ImportDefaultSpecifier':
-    case 'ImportNamespaceSpecifier':
-    case 'ExportSpecifier':
-    case 'TSTypeReference':
-    case 'TSQualifiedName':
-    case 'TSInterfaceDeclaration':
-    case 'TSTypeAliasDeclaration':
-    case 'TSEnumMember':
-      return false;
-    default:
-      return true;
-  }
-}

@@ -4,7 +4,8 @@ import type { NetworkCall } from '../model';
 import type { Binding, Node } from '../semantics/scope';
 import { memberKey, unwrapExpression } from '../semantics/values';
 import type { RuleContext, RuleModule } from './rule';
-import { ReferenceIndex, skipWrappersUp } from './unchecked-status';
+import type { ReferenceIndex } from '../semantics/references';
+import { skipWrappersUp } from './unchecked-status';
 
 const TYPESCRIPT_FILE = /\.(ts|tsx|mts|cts)$/i;
 /** Methods and functions that check a value at runtime: zod, valibot, io-ts, ajv, typia, yup, superstruct. */
@@ -34,7 +35,7 @@ export const unvalidatedResponse: RuleModule = {
   create(context: RuleContext) {
     const file = context.file;
     if (!TYPESCRIPT_FILE.test(file.file)) return {};
-    const references = new ReferenceIndex(file);
+    const references = file.references;
     const check = (type: TSESTree.TypeNode, value: Node, call: NetworkCall | undefined) => {
       if (!call || isUntyped(type) || isValidatedBeforeUse(file, references, value)) return;
       context.report({ node: type, messageId: 'unvalidated', data: { type: file.textOf(type, 40), api: call.api } });
