@@ -156,7 +156,6 @@ export class FileContext {
       optionsNode: shape.options,
       callOptions: this.familyContext.options(shape.options),
       reportNode: shape.reportNode,
-      chain: [],
     };
   }
 

@@ -40,8 +40,4 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))];
   }
-
-  get lineCount(): number {
-    return this.lineStarts.length;
-  }
 }

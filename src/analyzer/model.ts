@@ -40,8 +40,6 @@ export interface NetworkCall {
   callOptions: OptionBag | 'unknown' | undefined;
   /** The node a finding about this call is reported on (the callee, e.g. `axios.get`). */
   reportNode: Node;
-  /** superagent-style chains: the method names called on the request before it is sent. */
-  chain: TSESTree.CallExpression[];
 }
 
 export type TimeoutVerdict =
@@ -50,12 +48,3 @@ export type TimeoutVerdict =
   | { state: 'disabled'; at: Loc; value: string }
   | { state: 'ineffective'; at: Loc; reason: 'fetch-has-no-timeout-option' | 'http-timeout-without-destroy' }
   | { state: 'undetermined' };
-
-export interface RetryVerdict {
-  state: 'retried' | 'not-retried' | 'undetermined';
-  /** Whether the retry applies to this call's method (got/ky skip POST by default). */
-  appliesToMethod: boolean;
-  /** What retries it, for messages: "p-retry", "axios-retry", "a hand-written retry loop". */
-  by?: string;
-  at?: Loc;
-}

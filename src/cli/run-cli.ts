@@ -2,6 +2,7 @@
 import { ConfigError } from '../analyzer/config';
 import { parseArgs } from './args';
 import type { CliIo } from './cli-io';
+import { EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { MAIN_HELP, RULES_HELP, SCAN_HELP } from './help';
 import { runRulesCommand } from './rules-command';
 import { runScanCommand } from './scan-command';
@@ -9,9 +10,6 @@ import { runSimulateCommand } from './simulate-command';
 import { TOOL } from './tool-info';
 import { UsageError } from './usage-error';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {

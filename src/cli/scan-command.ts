@@ -13,6 +13,7 @@ import { applySafeFixes } from './apply-fixes';
 import type { FailOn, ScanArgs } from './args';
 import { changedLinesSince, filterToChanged, type ChangedLines } from './changed-lines';
 import type { CliIo } from './cli-io';
+import { EXIT_FINDINGS, EXIT_OK } from './exit-codes';
 import { palette, shouldColor } from './colors';
 import { formatReport } from './formats';
 import { loadConfig } from './load-config';
@@ -101,7 +102,7 @@ function writeReport(text: string, output: string | undefined, io: CliIo): void 
 }
 
 export function exitCode(files: readonly FileResult[], failOn: FailOn): number {
-  if (failOn === 'never') return 0;
+  if (failOn === 'never') return EXIT_OK;
   const threshold = SEVERITY_RANK[failOn];
-  return files.some((file) => file.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? 1 : 0;
+  return files.some((file) => file.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold)) ? EXIT_FINDINGS : EXIT_OK;
 }

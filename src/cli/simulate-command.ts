@@ -6,6 +6,7 @@
  *
  * Exit codes: 0 success, 2 usage or settings error.
  */
+import { EXIT_OK, EXIT_USAGE } from './exit-codes';
 import {
   formatCount,
   formatMs,
@@ -47,8 +48,6 @@ const VALUE_FLAGS = ['--preset', '--scenario', '--trials', '--seed', '--n', '--r
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 const QUORUM_ONLY: readonly ValueFlag[] = ['--trials', '--n', '--r', '--w', '--t-max'];
 
-const EXIT_OK = 0;
-const EXIT_USAGE = 2;
 
 export function runSimulateCommand(args: string[], io: CommandIo): number {
   const values = new Map<ValueFlag, string>();

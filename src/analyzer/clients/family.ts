@@ -79,10 +79,6 @@ export function hasSpreadArgument(call: CallNode): boolean {
   return call.arguments.some((arg) => arg.type === 'SpreadElement');
 }
 
-export function calleeOf(call: CallNode): TSESTree.Expression {
-  return call.callee;
-}
-
 /** Method from an options bag's `method` entry; 'GET' when absent, undefined when not resolvable. */
 export function methodFromOptions(options: OptionBag | 'unknown' | undefined, defaultMethod = 'GET'): string | undefined {
   if (options === undefined) return defaultMethod;

@@ -172,14 +172,6 @@ export function lookupOption(layersOuterToInner: readonly OptionBag[], key: stri
   return { state: 'absent' };
 }
 
-export function nestedBag(value: OptionValue | undefined): OptionBag | undefined {
-  return value && value.kind === 'object' ? value.bag : undefined;
-}
-
-export function isNullish(value: OptionValue): boolean {
-  return value.kind === 'nullish';
-}
-
 /** Finite and positive: the only timeouts that bound a request. */
 export function isFinitePositive(value: OptionValue): boolean {
   return value.kind === 'number' && Number.isFinite(value.value) && value.value > 0;

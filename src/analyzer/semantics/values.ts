@@ -116,12 +116,6 @@ export class ValueResolver {
     return this.scopes.propertyWrites(object);
   }
 
-  /** The declaration a reference resolves to, or undefined for globals and unknown names. */
-  bindingOf(node: Node): Binding | undefined {
-    const expr = unwrapExpression(node);
-    return expr.type === 'Identifier' ? this.scopes.resolve(expr) : undefined;
-  }
-
   /** Value of `binding` if it is stable (declared once and never reassigned). */
   valueOfBinding(binding: Binding, depth = 0): SymbolicValue {
     if (binding.kind === 'import') {
