@@ -8,6 +8,13 @@ import type { HostRequest, HostResponse } from './worker-protocol';
 
 /** typescript-estree recurses once per nesting level; 5 000 levels need far more than the default 4 MB. */
 const WORKER_STACK_MB = 64;
+/**
+ * A worker's old-generation heap. Left alone, V8 lets garbage pile up to its default limit; capped,
+ * it collects sooner: a 5 000-file synthetic scan's peak RSS went from 602 MB to 396 MB (128 MB cap),
+ * 401 MB (192 MB) or 402 MB (256 MB), with the same findings and about 10 % more CPU. A file that needs more crashes its
+ * worker, and the runner re-analyses that batch in the main thread, which has no cap.
+ */
+const WORKER_HEAP_MB = 192;
 
 export class WorkerCrash extends Error {}
 
@@ -73,7 +80,7 @@ export class WorkerSlot {
  * main thread do not reach workers.
  */
 function createWorker(script: string): Worker {
-  const options: WorkerOptions = { resourceLimits: { stackSizeMb: WORKER_STACK_MB } };
+  const options: WorkerOptions = { resourceLimits: { stackSizeMb: WORKER_STACK_MB, maxOldGenerationSizeMb: WORKER_HEAP_MB } };
   if (!script.endsWith('.ts')) return new Worker(script, options);
   const bootstrap = [
     `require(require.resolve('tsx/cjs', { paths: [${JSON.stringify(path.dirname(script))}] }));`,
