@@ -5,7 +5,7 @@ import { collectFileFacts } from './facts';
 import { FileContext } from './file-context';
 import { DEFAULT_FIX_TIMEOUT_MS } from './fixes';
 import type { NetworkCall } from './model';
-import { parseSource } from './parse';
+import { parseSourceOnce } from './parse';
 import type { ParserName } from './parsers';
 import type { FileFacts, ProjectIndex } from './project-index';
 import { emptyFacts } from './project-index';
@@ -38,7 +38,7 @@ export interface AnalyzeOptions {
 /** Cross-file facts of one file (phase 1 of a scan). Never throws. */
 export function indexFile(file: SourceFile, config: ProjectConfig, options: Pick<AnalyzeOptions, 'prefilter' | 'parser'> = {}): FileFacts {
   if (options.prefilter !== false && !mayHoldFacts(file.text)) return emptyFacts(file.path);
-  const parsed = parseSource(file.path, file.text, options.parser);
+  const parsed = parseSourceOnce(file.path, file.text, options.parser);
   if (!parsed.ok) return emptyFacts(file.path);
   try {
     return collectFileFacts(new FileContext(file.path, file.text, parsed.program, parsed.lines, EMPTY_INDEX, config, DEFAULT_FIX_TIMEOUT_MS));
@@ -59,7 +59,7 @@ export function analyzeFile(file: SourceFile, index: ProjectIndex, config: Proje
     (entry): entry is { rule: RuleModule; severity: Severity } => entry.severity !== 'off',
   );
   if (active.length === 0 || (options.prefilter !== false && !mayContainNetworkCall(file.text, file.path, index))) return result;
-  const parsed = parseSource(file.path, file.text, options.parser);
+  const parsed = parseSourceOnce(file.path, file.text, options.parser);
   if (!parsed.ok) {
     result.notes.push(parsed.note);
     return result;

@@ -10,6 +10,20 @@ export type ParseOutcome =
   | { ok: true; program: Program; lines: LineIndex }
   | { ok: false; note: FileNote; lines: LineIndex };
 
+let lastParse: { path: string; text: string; parser: ParserName; outcome: ParseOutcome } | undefined;
+
+/**
+ * The editor indexes a file and then analyses the same text at once: the second parse of that text
+ * is served from here. One entry only: a scan, which indexes everything before analysing, never
+ * holds more than one tree for it.
+ */
+export function parseSourceOnce(path: string, text: string, parser: ParserName = 'typescript-estree'): ParseOutcome {
+  if (lastParse && lastParse.path === path && lastParse.parser === parser && lastParse.text === text) return lastParse.outcome;
+  const outcome = parseSource(path, text, parser);
+  lastParse = { path, text, parser, outcome };
+  return outcome;
+}
+
 /**
  * Parses one file. A syntax error is a note about the file, never an exception: one broken file
  * must not stop a scan, just as one fatal parse error in ESLint only silences that file.
