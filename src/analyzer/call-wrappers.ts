@@ -201,6 +201,21 @@ export function isRetryLoop(loop: Node): boolean {
  * loop (`for (…) { try { return await fn() } catch { … } }`).
  */
 export function isRetryWrapperFunction(fn: TSESTree.FunctionLike): boolean {
+  let known = retryWrapperFunctions.get(fn);
+  if (known === undefined) {
+    known = definesRetryWrapper(fn);
+    retryWrapperFunctions.set(fn, known);
+  }
+  return known;
+}
+
+/**
+ * By function node: the answer depends on the function's own text only, so it holds for as long
+ * as the node lives, which in the editor spans every keystroke made elsewhere in the file.
+ */
+const retryWrapperFunctions = new WeakMap<TSESTree.FunctionLike, boolean>();
+
+function definesRetryWrapper(fn: TSESTree.FunctionLike): boolean {
   const params = new Set(fn.params.filter((p): p is TSESTree.Identifier => p.type === 'Identifier').map((p) => p.name));
   if (params.size === 0 || !fn.body) return false;
   return someDescendant(fn.body, (node) => {

@@ -49,7 +49,7 @@ export class FileContext {
     /** Milliseconds that timeout quick fixes propose. */
     readonly fixTimeoutMs: number,
   ) {
-    this.scopes = new ScopeModel(program);
+    this.scopes = ScopeModel.of(program);
     this.resolver = new ValueResolver(this.scopes);
     this.references = new ReferenceIndex(this.scopes);
     this.optionsHost = this.createOptionsHost();

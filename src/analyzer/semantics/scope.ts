@@ -75,13 +75,30 @@ export interface PropertyWrite {
   node: Node;
 }
 
+/** One model per tree: indexing a text and then analysing it (the editor's path) walks it once. */
+const modelByProgram = new WeakMap<TSESTree.Program, ScopeModel>();
+
 export class ScopeModel {
+  static of(program: TSESTree.Program): ScopeModel {
+    let model = modelByProgram.get(program);
+    if (!model) {
+      model = new ScopeModel(program);
+      modelByProgram.set(program, model);
+    }
+    return model;
+  }
+
+  /** The model already built for `program`, if any. */
+  static cached(program: TSESTree.Program): ScopeModel | undefined {
+    return modelByProgram.get(program);
+  }
+
   readonly moduleScope: Scope;
   readonly nodesInOrder: Node[] = [];
   private readonly scopeByNode = new Map<Node, Scope>();
   private readonly writesByObject = new Map<Node, PropertyWrite[]>();
 
-  constructor(program: TSESTree.Program) {
+  private constructor(program: TSESTree.Program) {
     this.moduleScope = new Scope(program, undefined, true);
     this.scopeByNode.set(program, this.moduleScope);
     const assignments: TSESTree.Identifier[] = [];
