@@ -8,6 +8,7 @@ import { analyzeFile, buildProjectIndex, indexFile } from '../src/analyzer';
 import type { ConfigInput } from '../src/analyzer/config';
 import { resolveConfig } from '../src/analyzer/config';
 import { RULES } from '../src/analyzer/rules/catalog';
+import { parseSource } from '../src/analyzer/parse';
 import type { ParserName } from '../src/analyzer/parsers';
 import type { FileResult, Finding, RuleId, Severity } from '../src/analyzer/types';
 
@@ -75,15 +76,35 @@ export function runRuleTests(ruleId: RuleId, cases: { valid: (ValidCase | string
 }
 
 /**
- * Analyses the case three ways and insists on one result: with and without the text prefilter
- * (the proof, over the whole rule corpus, that skipping files before parsing loses nothing), and
- * with the oxc parser instead of typescript-estree (the proof that either parser may be used).
+ * Analyses the case four ways and insists on one result: with and without the text prefilter
+ * (the proof, over the whole rule corpus, that skipping files before parsing loses nothing), with
+ * the oxc parser instead of typescript-estree (the proof that either parser may be used), and as
+ * the editor does while the code is typed, the tree built from that of an earlier text.
  */
 function analyze(ruleId: RuleId, testCase: ValidCase, code = testCase.code): FileResult {
   const filtered = analyzeOnce(ruleId, testCase, code, true, 'typescript-estree');
   assert.deepEqual(analyzeOnce(ruleId, testCase, code, false, 'typescript-estree'), filtered, 'the text prefilter changed the result');
   assert.deepEqual(withoutParseMessages(analyzeOnce(ruleId, testCase, code, true, 'oxc')), withoutParseMessages(filtered), 'the oxc parser changed the result');
+  const earlier = earlierText(testCase, code);
+  if (earlier !== undefined) {
+    analyzeOnce(ruleId, testCase, code, true, 'typescript-estree', earlier);
+    assert.deepEqual(analyzeOnce(ruleId, testCase, code, true, 'typescript-estree', code), filtered, 'the incremental parse changed the result');
+  }
   return filtered;
+}
+
+/** The code with one line missing, as it was a moment before that line was typed; one that parses. */
+function earlierText(testCase: ValidCase, code: string): string | undefined {
+  const lines = code.split('\n');
+  const middle = Math.floor(lines.length / 2);
+  for (let distance = 0; distance <= middle; distance++) {
+    for (const at of [middle - distance, middle + distance]) {
+      if (at < 0 || at >= lines.length || !lines[at].trim()) continue;
+      const earlier = [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n');
+      if (parseSource(testCase.filename ?? SUBJECT, earlier).ok) return earlier;
+    }
+  }
+  return undefined;
 }
 
 /** The two parsers word syntax errors differently; everything else must be equal. */
@@ -91,14 +112,18 @@ function withoutParseMessages(result: FileResult): FileResult {
   return { ...result, notes: result.notes.map((note) => (note.kind === 'parse-error' ? { ...note, message: '', range: undefined } : note)) };
 }
 
-function analyzeOnce(ruleId: RuleId, testCase: ValidCase, code: string, prefilter: boolean, parser: ParserName): FileResult {
+/** `edited`: analyse this text, the editor's way (incremental), against the index of `code`. */
+function analyzeOnce(ruleId: RuleId, testCase: ValidCase, code: string, prefilter: boolean, parser: ParserName, edited?: string): FileResult {
   const onlyThisRule = Object.fromEntries(RULES.map((rule) => [rule.id, rule.id === ruleId ? (testCase.config?.rules?.[ruleId] ?? rule.defaultSeverity) : 'off']));
   const config = resolveConfig({ ...testCase.config, rules: onlyThisRule });
-  const subject = { path: testCase.filename ?? 'src/subject.ts', text: code };
+  const subject = { path: testCase.filename ?? SUBJECT, text: code };
   const others = Object.entries(testCase.files ?? {}).map(([path, text]) => ({ path, text }));
   const index = buildProjectIndex([subject, ...others].map((file) => indexFile(file, config, { prefilter, parser })));
+  if (edited !== undefined) return analyzeFile({ path: subject.path, text: edited }, index, config, { prefilter, parser, incremental: true });
   return analyzeFile(subject, index, config, { prefilter, parser });
 }
+
+const SUBJECT = 'src/subject.ts';
 
 function assertNoParseFailure(result: FileResult): void {
   const failure = result.notes.find((note) => note.kind === 'parse-error' || note.kind === 'too-deep');

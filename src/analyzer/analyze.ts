@@ -33,12 +33,17 @@ export interface AnalyzeOptions {
    * prove it loses nothing; benchmarks, to measure what it buys.
    */
   prefilter?: boolean;
+  /**
+   * Build the tree from this file's previous tree, re-parsing only the statements an edit touched
+   * (the editor's path: the same file analysed again and again as it is typed).
+   */
+  incremental?: boolean;
 }
 
 /** Cross-file facts of one file (phase 1 of a scan). Never throws. */
-export function indexFile(file: SourceFile, config: ProjectConfig, options: Pick<AnalyzeOptions, 'prefilter' | 'parser'> = {}): FileFacts {
+export function indexFile(file: SourceFile, config: ProjectConfig, options: Pick<AnalyzeOptions, 'prefilter' | 'parser' | 'incremental'> = {}): FileFacts {
   if (options.prefilter !== false && !mayHoldFacts(file.text)) return emptyFacts(file.path);
-  const parsed = parseSourceOnce(file.path, file.text, options.parser);
+  const parsed = parseSourceOnce(file.path, file.text, options.parser, options.incremental);
   if (!parsed.ok) return emptyFacts(file.path);
   try {
     return collectFileFacts(new FileContext(file.path, file.text, parsed.program, parsed.lines, EMPTY_INDEX, config, DEFAULT_FIX_TIMEOUT_MS));
@@ -59,7 +64,7 @@ export function analyzeFile(file: SourceFile, index: ProjectIndex, config: Proje
     (entry): entry is { rule: RuleModule; severity: Severity } => entry.severity !== 'off',
   );
   if (active.length === 0 || (options.prefilter !== false && !mayContainNetworkCall(file.text, file.path, index))) return result;
-  const parsed = parseSourceOnce(file.path, file.text, options.parser);
+  const parsed = parseSourceOnce(file.path, file.text, options.parser, options.incremental);
   if (!parsed.ok) {
     result.notes.push(parsed.note);
     return result;
@@ -95,17 +100,30 @@ function runRules(context: FileContext, active: { rule: RuleModule; severity: Se
     }),
   );
   const wantsCalls = visitors.filter((visitor) => visitor.NetworkCall);
+  const handlers = handlersByNodeType(visitors);
   for (const node of context.scopes.nodesInOrder) {
-    for (const visitor of visitors) {
-      const handler = (visitor as Record<string, ((node: Node) => void) | undefined>)[node.type];
-      if (handler) handler(node);
-    }
+    const forType = handlers.get(node.type);
+    if (forType) for (const handler of forType) handler(node);
     if (wantsCalls.length > 0 && (node.type === 'CallExpression' || node.type === 'NewExpression')) {
       const call = context.networkCall(node);
       if (call) for (const visitor of wantsCalls) visitor.NetworkCall!(call);
     }
   }
   return { findings, undetermined: undetermined.size };
+}
+
+/** Node type → the rules' handlers for it, in rule order: a tree has tens of thousands of nodes and few handled types. */
+function handlersByNodeType(visitors: readonly RuleVisitor[]): Map<string, ((node: Node) => void)[]> {
+  const handlers = new Map<string, ((node: Node) => void)[]>();
+  for (const visitor of visitors) {
+    for (const [type, handler] of Object.entries(visitor)) {
+      if (type === 'NetworkCall' || typeof handler !== 'function') continue;
+      const list = handlers.get(type);
+      if (list) list.push(handler as (node: Node) => void);
+      else handlers.set(type, [handler as (node: Node) => void]);
+    }
+  }
+  return handlers;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

@@ -20,6 +20,9 @@ interface Directive {
   used: boolean;
 }
 
+/** Every directive contains it: a file without it needs no comments in its tree. */
+export const DIRECTIVE_MARKER = 'fallacy-lens-';
+
 const DIRECTIVE = /^\s*fallacy-lens-(disable-next-line|disable-line|disable|enable)(?:\s+([^]*?))?\s*(?:--[^]*)?$/;
 
 export function applySuppressions(

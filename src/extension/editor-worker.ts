@@ -44,8 +44,9 @@ class Project {
     // The editor's text gets the screening the runner gives files on disk (size, minified, generated).
     const skipped = classifyForSkipping(relativePath, text, this.settings.config.maxFileBytes);
     if (skipped) return skippedResult(relativePath, [skipped]);
-    this.refreshFacts(relativePath, text);
-    return analyzeFile({ path: relativePath, text }, this.index, this.settings.config, { fixTimeoutMs: this.settings.fixTimeoutMs });
+    // The editor's text changes a few characters at a time: each tree is built from the last one.
+    this.refreshFacts(relativePath, text, true);
+    return analyzeFile({ path: relativePath, text }, this.index, this.settings.config, { fixTimeoutMs: this.settings.fixTimeoutMs, incremental: true });
   }
 
   release(relativePath: string): void {
@@ -86,8 +87,8 @@ class Project {
     return this.indexedFiles;
   }
 
-  private refreshFacts(relativePath: string, text: string): void {
-    const facts = indexFile({ path: relativePath, text }, this.settings.config);
+  private refreshFacts(relativePath: string, text: string, incremental = false): void {
+    const facts = indexFile({ path: relativePath, text }, this.settings.config, { incremental });
     this.facts.set(relativePath, facts);
     this.index = updateProjectIndex(this.index, facts);
   }

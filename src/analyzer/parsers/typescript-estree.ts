@@ -12,7 +12,7 @@ function typescriptEstree(): typeof TypescriptEstree {
 }
 
 /** TypeScript's own parser, converted to ESTree: slower, pure JavaScript, runs everywhere. */
-export function parseWithTypescriptEstree(path: string, text: string): ParserResult {
+export function parseWithTypescriptEstree(path: string, text: string, withComments: boolean): ParserResult {
   const { parse, TSError } = typescriptEstree();
   try {
     const program = parse(text, {
@@ -20,8 +20,7 @@ export function parseWithTypescriptEstree(path: string, text: string): ParserRes
       filePath: withKnownExtension(path),
       range: true,
       loc: false,
-      // Comments only matter for suppression directives, and collecting them costs a quarter of a parse.
-      comment: text.includes('fallacy-lens-'),
+      comment: withComments,
       tokens: false,
       errorOnUnknownASTType: false,
     });
