@@ -271,7 +271,7 @@ interface Latency {
   findings: number;
 }
 
-type ParserOption = { parser?: string };
+type ParserOption = { parser?: string; incremental?: boolean };
 type AnalyzerApi = {
   analyzeFile: (file: { path: string; text: string }, index: unknown, config: unknown, options?: ParserOption) => { findings?: unknown[] };
   indexFile: (file: { path: string; text: string }, config: unknown, options?: ParserOption) => unknown;
@@ -283,9 +283,10 @@ type AnalyzerApi = {
 /**
  * Single-file re-analysis of a generated 3 000-line file, in-process through the analyzer API, as the
  * editor does it after an edit: the project index of a surrounding project (the synthetic corpus of
- * `projectFiles` files) stands, the file changes (a new comment per iteration, so nothing can come
- * from a content cache). Measures analyzeFile alone, and indexFile + updateProjectIndex (or
- * buildProjectIndex) + analyzeFile.
+ * `projectFiles` files) stands, the file changes (a new comment at its end per edit, so nothing can come
+ * from a content cache), and each tree is built from the previous one (`incremental`, as the editor
+ * asks). Measures indexFile + updateProjectIndex (or buildProjectIndex) + analyzeFile, the editor's
+ * path, and, after another edit, analyzeFile alone.
  */
 async function singleFileLatency(iterations: number, projectFiles: number): Promise<Latency[] | string> {
   let api: Partial<AnalyzerApi>;
@@ -310,7 +311,7 @@ async function singleFileLatency(iterations: number, projectFiles: number): Prom
   if (api.oxcAvailable?.()) parsers.push('oxc');
   const out: Latency[] = [];
   for (const parser of parsers) {
-    const opts: ParserOption = parser ? { parser } : {};
+    const opts: ParserOption = parser ? { parser, incremental: true } : { incremental: true };
     const projectFacts = project.map((f) => indexFile(f, config, opts));
     const index = buildProjectIndex([...projectFacts, indexFile(big, config, opts)]);
     const analyzeTimes: number[] = [];
@@ -320,13 +321,14 @@ async function singleFileLatency(iterations: number, projectFiles: number): Prom
     for (let i = 0; i < warmup + iterations; i++) {
       const edited = { path: big.path, text: `${big.text}// edit ${i}\n` };
       let t0 = process.hrtime.bigint();
-      const result = analyzeFile(edited, index, config, opts);
-      const a = Number(process.hrtime.bigint() - t0) / 1e6;
-      t0 = process.hrtime.bigint();
       const facts = indexFile(edited, config, opts);
       const idx = updateProjectIndex ? updateProjectIndex(index, facts) : buildProjectIndex([...projectFacts, facts]);
       analyzeFile(edited, idx, config, opts);
       const f = Number(process.hrtime.bigint() - t0) / 1e6;
+      const editedAgain = { path: big.path, text: `${big.text}// edit ${i}.\n` };
+      t0 = process.hrtime.bigint();
+      const result = analyzeFile(editedAgain, index, config, opts);
+      const a = Number(process.hrtime.bigint() - t0) / 1e6;
       if (i >= warmup) {
         analyzeTimes.push(a);
         fullTimes.push(f);
@@ -494,8 +496,8 @@ async function main(): Promise<void> {
       const lines = latency.map(
         (l) =>
           `single-file re-analysis (${l.parser}) of a ${l.lines}-line file in a ${l.projectFiles}-file project (${l.iterations} edits, in-process): ` +
-          `analyzeFile p50 ${l.analyze.p50.toFixed(1)} ms, p95 ${l.analyze.p95.toFixed(1)} ms (target p50 ≤ 15 ms) ${l.analyze.p50 <= 15 ? 'met' : 'NOT met'}; ` +
-          `indexFile + updateProjectIndex + analyzeFile p50 ${l.reindexAndAnalyze.p50.toFixed(1)} ms, p95 ${l.reindexAndAnalyze.p95.toFixed(1)} ms; ${l.findings} findings`,
+          `indexFile + updateProjectIndex + analyzeFile (the editor's path) p50 ${l.reindexAndAnalyze.p50.toFixed(1)} ms, p95 ${l.reindexAndAnalyze.p95.toFixed(1)} ms ` +
+          `(target p50 ≤ 15 ms) ${l.reindexAndAnalyze.p50 <= 15 ? 'met' : 'NOT met'}; analyzeFile alone p50 ${l.analyze.p50.toFixed(1)} ms, p95 ${l.analyze.p95.toFixed(1)} ms; ${l.findings} findings`,
       );
       out.push('', ...lines);
       blocks.push({
@@ -517,7 +519,7 @@ async function main(): Promise<void> {
       const ratio = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '–');
       const cold = med('ours-cold');
       const oursCold = cr.results.find((x) => x.tool.id === 'ours-cold' && x.runs.length);
-      const lat = latency && typeof latency !== 'string' ? latency.map((l) => `${l.analyze.p50.toFixed(1)} ms`).join(' / ') : '–';
+      const lat = latency && typeof latency !== 'string' ? latency.map((l) => `${l.reindexAndAnalyze.p50.toFixed(1)} ms`).join(' / ') : '–';
       return `| ${when.slice(0, 16).replace('T', ' ')} | ${commit} | ${cr.corpus.name} | ${cr.corpus.files} | ${f(cold)} | ${f(med('ours-warm'))} | ${f(med('eslint'))} | ${f(med('ast-grep'))} | ${ratio(med('eslint') / cold)} | ${ratio(cold / med('ast-grep'))} | ${oursCold ? fmtMiB(peakRssKiB(oursCold.runs)) : '–'} | ${lat} |`;
     });
     fs.mkdirSync(path.dirname(args.doc), { recursive: true });
