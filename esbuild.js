@@ -8,7 +8,6 @@ const path = require('node:path');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** Entry points that exist are built; the list grows as adapters are added. */
 /**
  * The CLI is installed from npm with its dependencies, so it loads the TypeScript compiler from
  * node_modules, and only when the typescript-estree parser is used; the extension's .vsix carries
@@ -24,6 +23,11 @@ const ENTRIES = [
   { in: 'src/webview/lessons-panel.ts', out: 'webview/lessons-panel', platform: 'browser' },
 ];
 
+/** What an entry leaves to `require` at run time (the benchmark builds its own CLI copy with the same). */
+function externalsOf(entry) {
+  return ['vscode', 'oxc-parser', ...(entry.external ?? [])];
+}
+
 async function main() {
   const builds = ENTRIES.filter((entry) => fs.existsSync(path.join(__dirname, entry.in))).map((entry) => ({
     entryPoints: { [entry.out]: entry.in },
@@ -35,7 +39,7 @@ async function main() {
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
-    external: ['vscode', 'oxc-parser', ...(entry.external ?? [])],
+    external: externalsOf(entry),
     banner: entry.banner ? { js: entry.banner } : undefined,
     logLevel: 'warning',
   }));
@@ -50,7 +54,11 @@ async function main() {
   if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { ENTRIES, externalsOf };

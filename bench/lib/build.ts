@@ -7,16 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The project's externals (modules left for run time, e.g. native parsers), read from its esbuild.js. */
-function projectExternals(repoRoot: string): string[] {
-  try {
-    const text = fs.readFileSync(path.join(repoRoot, 'esbuild.js'), 'utf8');
-    const m = /external:\s*\[([^\]]*)\]/.exec(text);
-    const names = m ? [...m[1]!.matchAll(/['"]([^'"]+)['"]/g)].map((x) => x[1]!) : [];
-    return names.length ? names : ['vscode'];
-  } catch {
-    return ['vscode'];
-  }
+/** The modules the project's esbuild.js leaves to `require` at run time for one entry (native parsers, the TypeScript compiler). */
+function projectExternals(repoRoot: string, source: string): string[] {
+  const config = require(path.join(repoRoot, 'esbuild.js')) as { ENTRIES: { in: string }[]; externalsOf(entry: { in: string }): string[] };
+  const entry = config.ENTRIES.find((candidate) => candidate.in === source);
+  if (!entry) throw new Error(`esbuild.js has no entry for ${source}`);
+  return config.externalsOf(entry);
 }
 
 export async function buildPrivateCli(repoRoot: string, outDir: string): Promise<string> {
@@ -38,7 +34,7 @@ export async function buildPrivateCli(repoRoot: string, outDir: string): Promise
     sourcemap: true,
     sourcesContent: false,
     // Left external, they resolve at run time from the repository's node_modules (up the tree).
-    external: projectExternals(repoRoot),
+    external: [...new Set(Object.values(entries).flatMap((source) => projectExternals(repoRoot, source)))],
     logLevel: 'warning',
   });
   return path.join(outDir, 'cli.js');
