@@ -2,8 +2,13 @@
  * Which files a scan analyses. Directories are walked recursively; files named on the command
  * line are always analysed (whatever their location) unless the configuration's `exclude` names
  * them, because an explicit request beats a default.
+ *
+ * The file system is read synchronously: thousands of awaited calls, each a round trip through
+ * libuv's thread pool, made the walk the largest part of a scan served from the cache. The walk
+ * still yields to the event loop every few directories, so that the editor's worker, which walks
+ * a workspace before a review, keeps answering while it does.
  */
-import { promises as fs, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { isExcluded, type ProjectConfig } from '../analyzer/config';
 import { GitignoreStack } from './gitignore-stack';
@@ -74,11 +79,26 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const DIRECTORIES_BETWEEN_YIELDS = 64;
+
+function statOrUndefined(absolute: string): ReturnType<typeof statSync> {
+  return statSync(absolute, { throwIfNoEntry: false });
+}
+
+function readDirectory(directory: string): Dirent[] {
+  try {
+    return readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return []; // unreadable (permissions, removed meanwhile): nothing to analyse there
+  }
+}
+
 class Walk {
   readonly files = new Map<string, WalkedFile>();
   readonly missing: string[] = [];
   readonly unsupported: string[] = [];
   private readonly gitignore: GitignoreStack;
+  private directoriesRead = 0;
 
   constructor(
     private readonly root: string,
@@ -88,7 +108,7 @@ class Walk {
   }
 
   async visitInput(absolute: string, asGiven: string): Promise<void> {
-    const stat = await fs.stat(absolute).catch(() => undefined);
+    const stat = statOrUndefined(absolute);
     if (!stat) {
       this.missing.push(asGiven);
       return;
@@ -104,33 +124,30 @@ class Walk {
   }
 
   private async walkDirectory(directory: string): Promise<void> {
-    const entries = await fs.readdir(directory, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    if (++this.directoriesRead % DIRECTORIES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+    const entries = readDirectory(directory);
     for (const entry of entries) {
       const absolute = path.join(directory, entry.name);
       const relative = relativePosix(this.root, absolute);
       // Symbolic links to directories are not followed: they can form cycles and usually point
       // at packages (workspaces, pnpm) that are scanned on their own.
       if (entry.isDirectory()) {
-        if (await this.skipsDirectory(entry.name, relative)) continue;
+        if (this.skipsDirectory(entry.name, relative)) continue;
         await this.walkDirectory(absolute);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && (await this.takesFile(entry, absolute, relative))) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && this.takesFile(entry, absolute, relative)) {
         this.add(absolute, relative);
       }
     }
   }
 
-  private async skipsDirectory(name: string, relative: string): Promise<boolean> {
-    return (
-      DEFAULT_IGNORED_DIRECTORIES.includes(name) ||
-      isExcluded(this.config, relative) ||
-      (await this.gitignore.isIgnored(relative, true))
-    );
+  private skipsDirectory(name: string, relative: string): boolean {
+    return DEFAULT_IGNORED_DIRECTORIES.includes(name) || isExcluded(this.config, relative) || this.gitignore.isIgnored(relative, true);
   }
 
-  private async takesFile(entry: Dirent, absolute: string, relative: string): Promise<boolean> {
+  private takesFile(entry: Dirent, absolute: string, relative: string): boolean {
     if (!isSourceFile(entry.name) || isDeclarationFile(entry.name)) return false;
-    if (entry.isSymbolicLink() && !(await fs.stat(absolute).then((s) => s.isFile(), () => false))) return false;
-    return !isExcluded(this.config, relative) && !(await this.gitignore.isIgnored(relative, false));
+    if (entry.isSymbolicLink() && !statOrUndefined(absolute)?.isFile()) return false;
+    return !isExcluded(this.config, relative) && !this.gitignore.isIgnored(relative, false);
   }
 
   private add(absolutePath: string, relative: string): void {
