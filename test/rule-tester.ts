@@ -4,8 +4,9 @@
  * at the listed line and column. Only the rule under test runs, as in ESLint.
  */
 import * as assert from 'node:assert/strict';
-import { analyzeFile, buildProjectIndex, indexFile } from '../src/analyzer';
-import type { ConfigInput } from '../src/analyzer/config';
+import { analyzeFile, buildProjectIndex, filesToIndexNext, indexFile, outlineFile } from '../src/analyzer';
+import type { ProjectIndex, SourceFile } from '../src/analyzer';
+import type { ConfigInput, ProjectConfig } from '../src/analyzer/config';
 import { resolveConfig } from '../src/analyzer/config';
 import { RULES } from '../src/analyzer/rules/catalog';
 import { parseSource } from '../src/analyzer/parse';
@@ -118,12 +119,25 @@ function analyzeOnce(ruleId: RuleId, testCase: ValidCase, code: string, prefilte
   const config = resolveConfig({ ...testCase.config, rules: onlyThisRule });
   const subject = { path: testCase.filename ?? SUBJECT, text: code };
   const others = Object.entries(testCase.files ?? {}).map(([path, text]) => ({ path, text }));
-  const index = buildProjectIndex([subject, ...others].map((file) => indexFile(file, config, { prefilter, parser })));
+  const project = [subject, ...others];
+  const index = prefilter ? indexAsAScanDoes(project, config, parser) : buildProjectIndex(project.map((file) => indexFile(file, config, { prefilter, parser })));
   if (edited !== undefined) return analyzeFile({ path: subject.path, text: edited }, index, config, { prefilter, parser, incremental: true });
   return analyzeFile(subject, index, config, { prefilter, parser });
 }
 
 const SUBJECT = 'src/subject.ts';
+
+/** The scan's index plan, in rounds (src/analyzer/index-plan.ts): only the files whose facts can matter. */
+function indexAsAScanDoes(files: SourceFile[], config: ProjectConfig, parser: ParserName): ProjectIndex {
+  const outlines = files.map(outlineFile);
+  const facts = new Map(files.filter((_, i) => outlines[i].indexFirst).map((file) => [file.path, indexFile(file, config, { parser })]));
+  for (;;) {
+    const index = buildProjectIndex([...facts.keys()].sort().map((path) => facts.get(path)!));
+    const next = filesToIndexNext(index, outlines, new Set(facts.keys()));
+    if (next.length === 0) return index;
+    for (const path of next) facts.set(path, indexFile(files.find((file) => file.path === path)!, config, { parser }));
+  }
+}
 
 function assertNoParseFailure(result: FileResult): void {
   const failure = result.notes.find((note) => note.kind === 'parse-error' || note.kind === 'too-deep');

@@ -5,6 +5,8 @@
 export { analyzeFile, indexFile } from './analyze';
 export type { AnalyzeOptions, SourceFile } from './analyze';
 export { buildProjectIndex, updateProjectIndex } from './project-index';
+export { filesToIndexNext, outlineFile } from './index-plan';
+export type { FileOutline } from './index-plan';
 export type { FileFacts, ProjectIndex } from './project-index';
 export { RULES, ruleDocsUrl, ruleMeta } from './rules/catalog';
 export type { RuleMeta } from './rules/rule';

@@ -20,13 +20,38 @@ const RELATIVE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"](\.{1,2}\/
  * exports something a call can pick up (a client, an options object, a retry wrapper).
  */
 export function mayContainNetworkCall(text: string, path: string, index: ProjectIndex): boolean {
-  if (CLIENT_WORDS.test(text) || TLS_WORDS.test(text)) return true;
-  for (const match of text.matchAll(RELATIVE_SPECIFIER)) {
-    const key = resolveModuleKey(index, path, match[1]);
-    if (key && Object.keys(index.modules[key].exports).length > 0) return true;
-  }
-  return false;
+  return mentionsClient(text) || importsFacts(index, path, relativeSpecifiers(text));
 }
+
+/** Names a client package or `fetch`, or turns a TLS check off: the file may make a request by itself. */
+export function mentionsClient(text: string): boolean {
+  return CLIENT_WORDS.test(text) || TLS_WORDS.test(text);
+}
+
+/** Whether one of `specifiers`, imported by `path`, is a module of the index that exports a fact. */
+export function importsFacts(index: ProjectIndex, path: string, specifiers: readonly string[]): boolean {
+  return specifiers.some((specifier) => {
+    const key = resolveModuleKey(index, path, specifier);
+    return key !== undefined && Object.keys(index.modules[key].exports).length > 0;
+  });
+}
+
+/** The project modules a file imports or re-exports from, as written (`./api`, `../lib`). */
+export function relativeSpecifiers(text: string): string[] {
+  return [...text.matchAll(RELATIVE_SPECIFIER)].map((match) => match[1]);
+}
+
+/**
+ * Facts a scan indexes whatever imports the file: a client created or configured here, defaults
+ * set on one, a retry registration, a global dispatcher. Every other fact (an exported options
+ * object, a retry wrapper, a re-export) only matters to the files that import it, so a scan
+ * indexes such files on demand (see index-plan.ts).
+ */
+export function mayHoldFactsForAnyFile(text: string): boolean {
+  return mentionsClient(text) || GLOBAL_FACT_WORDS.test(text);
+}
+
+const GLOBAL_FACT_WORDS = /defaults|axiosRetry|axios-retry|setGlobalDispatcher/;
 
 export function mayHoldFacts(text: string): boolean {
   return FACT_WORDS.test(text) && (CLIENT_WORDS.test(text) || /retry|Retry|\{/.test(text));

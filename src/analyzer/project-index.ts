@@ -67,12 +67,17 @@ function aggregate(modules: Record<string, FileFacts>): ProjectIndex {
  * style imports `./api.js` for `api.ts`, so the extension is dropped; `./dir` may mean `./dir/index`.
  */
 export function resolveModuleKey(index: ProjectIndex, fromFile: string, specifier: string): string | undefined {
+  return resolveSpecifier(fromFile, specifier, (key) => index.modules[key] !== undefined);
+}
+
+/** `resolveModuleKey` against any set of module keys (`isModule`), indexed or not. */
+export function resolveSpecifier(fromFile: string, specifier: string, isModule: (key: string) => boolean): string | undefined {
   const base = fromFile.replace(/\\/g, '/').split('/').slice(0, -1);
   const joined = specifier.startsWith('/') ? specifier : [...base, specifier].join('/');
   const normalized = normalizePath(joined);
   const key = moduleKeyOf(normalized);
-  if (index.modules[key]) return key;
-  if (index.modules[`${key}/index`]) return `${key}/index`;
+  if (isModule(key)) return key;
+  if (isModule(`${key}/index`)) return `${key}/index`;
   return undefined;
 }
 

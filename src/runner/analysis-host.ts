@@ -20,7 +20,7 @@ export class AnalysisHost {
   handle(request: HostRequest): HostResponse {
     switch (request.type) {
       case 'index':
-        return { type: 'indexed', id: request.id, outcomes: request.files.map((task) => this.indexOne(task, request.config, request.parser)) };
+        return { type: 'indexed', id: request.id, outcomes: request.files.map((task) => this.indexOne(task, request.config, request.parser, request.round)) };
       case 'setIndex':
         this.index = request.index;
         return { type: 'indexSet', id: request.id };
@@ -29,15 +29,21 @@ export class AnalysisHost {
     }
   }
 
-  private indexOne(task: FileTask, config: ProjectConfig, parser: ParserName): IndexOutcome {
-    const loaded = loadSource(task, config.maxFileBytes);
-    if (loaded.kind === 'unreadable') return { path: task.path, unreadable: `cannot read the file: ${loaded.error}` };
-    if (loaded.kind === 'skipped') return { path: task.path, skipped: emptyResult(task.path, loaded.notes) };
-    this.sources.set(task.path, loaded);
+  private indexOne(task: FileTask, config: ProjectConfig, parser: ParserName, round: 'first' | 'later'): IndexOutcome {
+    let source = this.sources.get(task.path);
+    if (!source) {
+      const loaded = loadSource(task, config.maxFileBytes);
+      if (loaded.kind === 'unreadable') return { path: task.path, unreadable: `cannot read the file: ${loaded.error}` };
+      if (loaded.kind === 'skipped') return { path: task.path, skipped: emptyResult(task.path, loaded.notes) };
+      this.sources.set(task.path, loaded);
+      source = loaded;
+    }
+    const outline = round === 'first' ? this.api.outlineFile(source.file) : undefined;
+    if (outline && !outline.indexFirst) return { path: task.path, outline };
     try {
-      return { path: task.path, facts: this.api.indexFile(loaded.file, config, { parser }) };
+      return { path: task.path, outline, facts: this.api.indexFile(source.file, config, { parser }) };
     } catch (error) {
-      return { path: task.path, error: `indexing failed: ${describe(error)}` };
+      return { path: task.path, outline, error: `indexing failed: ${describe(error)}` };
     }
   }
 

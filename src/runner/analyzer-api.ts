@@ -2,6 +2,12 @@ import type { ProjectConfig } from '../analyzer/config';
 import type { ParserName } from '../analyzer/parsers';
 import type { FileResult } from '../analyzer/types';
 
+/** Opaque to the runner but for these two fields (the analyzer's index-plan.ts fills in the rest). */
+export interface FileOutline {
+  path: string;
+  indexFirst: boolean;
+}
+
 export interface SourceFile {
   /** Posix path relative to the project root. */
   path: string;
@@ -14,6 +20,10 @@ export interface SourceFile {
  * functions stand in for these.
  */
 export interface AnalyzerApi {
+  /** What the index plan needs to know of a file, from its text; `indexFirst`: index it in the first round. */
+  outlineFile(file: SourceFile): FileOutline;
+  /** The files a further round must index, given the index so far; empty when it is complete. */
+  filesToIndexNext(index: unknown, outlines: readonly FileOutline[], indexed: ReadonlySet<string>): string[];
   indexFile(file: SourceFile, config: ProjectConfig, options: { parser: ParserName }): unknown;
   buildProjectIndex(facts: readonly unknown[]): unknown;
   analyzeFile(file: SourceFile, index: unknown, config: ProjectConfig, options: { parser: ParserName }): FileResult;

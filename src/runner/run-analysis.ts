@@ -1,5 +1,6 @@
 /**
- * The two-phase analysis of a set of files: every file is indexed (cross-file facts), the facts
+ * The two-phase analysis of a set of files: the files whose cross-file facts can matter are indexed
+ * (in rounds: the analyzer's index plan says which, see src/analyzer/index-plan.ts), the facts
  * become one project index, then every file is analysed against it. Workers do the work; the
  * main thread only schedules, so results are identical whichever worker finishes first.
  */
@@ -64,6 +65,7 @@ class AnalysisRun {
   private readonly slots: WorkerSlot[];
   private readonly local: AnalysisHost;
   private readonly toolNotes: ToolNote[] = [];
+  private readonly tasks = new Map<string, FileTask>();
   private nextId = 1;
 
   constructor(private readonly options: AnalysisOptions) {
@@ -74,11 +76,15 @@ class AnalysisRun {
 
   async execute(tasks: FileTask[]): Promise<AnalysisResult> {
     const indexed = await this.indexPhase(tasks);
-    const facts = [...indexed.values()]
-      .filter(({ outcome }) => outcome.facts !== undefined)
-      .sort((a, b) => compareStrings(a.outcome.path, b.outcome.path))
-      .map(({ outcome }) => outcome.facts);
-    const projectIndex = this.options.api.buildProjectIndex(facts);
+    let projectIndex = this.projectIndexOf(indexed);
+    const outlines = [...indexed.values()].flatMap(({ outcome }) => (outcome.outline ? [outcome.outline] : []));
+    for (;;) {
+      const indexedPaths = new Set([...indexed.values()].filter(({ outcome }) => outcome.facts !== undefined || outcome.error !== undefined).map(({ outcome }) => outcome.path));
+      const next = this.options.api.filesToIndexNext(projectIndex, outlines, indexedPaths);
+      if (next.length === 0) break;
+      await this.indexLaterRound(next, indexed);
+      projectIndex = this.projectIndexOf(indexed);
+    }
 
     const results: FileResult[] = [];
     const toAnalyze = new Map<number, FileTask[]>();
@@ -99,7 +105,47 @@ class AnalysisRun {
     await Promise.all(this.slots.map((slot) => slot.terminate()));
   }
 
+  private projectIndexOf(indexed: Map<string, { outcome: IndexOutcome }>): unknown {
+    const facts = [...indexed.values()]
+      .filter(({ outcome }) => outcome.facts !== undefined)
+      .sort((a, b) => compareStrings(a.outcome.path, b.outcome.path))
+      .map(({ outcome }) => outcome.facts);
+    return this.options.api.buildProjectIndex(facts);
+  }
+
+  /** A further round of the index plan: each file goes to the worker that read it in the first round and still holds its text. */
+  private async indexLaterRound(paths: readonly string[], indexed: Map<string, { outcome: IndexOutcome; owner: number }>): Promise<void> {
+    const byOwner = new Map<number, FileTask[]>();
+    for (const path of paths) {
+      const entry = indexed.get(path)!;
+      byOwner.set(entry.owner, [...(byOwner.get(entry.owner) ?? []), this.tasks.get(path)!]);
+    }
+    const record = (outcomes: IndexOutcome[]): void => {
+      for (const outcome of outcomes) {
+        const entry = indexed.get(outcome.path)!;
+        entry.outcome = { ...outcome, outline: entry.outcome.outline };
+        if (outcome.error) this.toolNotes.push({ kind: 'analyzer-error', file: outcome.path, message: outcome.error });
+      }
+    };
+    const local: FileTask[] = [...(byOwner.get(IN_PROCESS) ?? [])];
+    await Promise.all(
+      this.slots.map(async (slot, owner) => {
+        for (const batch of batches(byOwner.get(owner) ?? [], this.batchSize(paths.length))) {
+          const response = slot.crashes < MAX_CRASHES_PER_SLOT ? await this.onWorker(slot, this.indexRequest(batch, 'later')) : undefined;
+          if (response?.type === 'indexed') record(response.outcomes);
+          else local.push(...batch);
+        }
+      }),
+    );
+    if (local.length > 0) record(this.indexLocally(local, 'later'));
+  }
+
+  private indexRequest(files: FileTask[], round: 'first' | 'later'): HostRequest {
+    return { type: 'index', id: this.nextId++, config: this.options.config, parser: this.options.parser, files, round };
+  }
+
   private async indexPhase(tasks: FileTask[]): Promise<Map<string, { outcome: IndexOutcome; owner: number }>> {
+    for (const task of tasks) this.tasks.set(task.path, task);
     const indexed = new Map<string, { outcome: IndexOutcome; owner: number }>();
     const queue = batches(tasks, this.batchSize(tasks.length));
     const progress = this.progress('index', tasks.length);
@@ -114,15 +160,15 @@ class AnalysisRun {
     await Promise.all(
       this.slots.map(async (slot, owner) => {
         for (let batch = queue.shift(); batch; batch = queue.shift()) {
-          const outcomes = await this.onWorker(slot, { type: 'index', id: this.nextId++, config: this.options.config, parser: this.options.parser, files: batch });
+          const outcomes = await this.onWorker(slot, this.indexRequest(batch, 'first'));
           if (outcomes?.type === 'indexed') record(outcomes.outcomes, owner);
-          else record(this.indexLocally(batch), IN_PROCESS);
+          else record(this.indexLocally(batch, 'first'), IN_PROCESS);
           if (slot.crashes >= MAX_CRASHES_PER_SLOT) return;
         }
       }),
     );
     // In-process mode, or every worker gave up: the main thread does what is left.
-    for (let batch = queue.shift(); batch; batch = queue.shift()) record(this.indexLocally(batch), IN_PROCESS);
+    for (let batch = queue.shift(); batch; batch = queue.shift()) record(this.indexLocally(batch, 'first'), IN_PROCESS);
     return indexed;
   }
 
@@ -180,8 +226,8 @@ class AnalysisRun {
     }
   }
 
-  private indexLocally(batch: FileTask[]): IndexOutcome[] {
-    const response = this.local.handle({ type: 'index', id: 0, config: this.options.config, parser: this.options.parser, files: batch });
+  private indexLocally(batch: FileTask[], round: 'first' | 'later'): IndexOutcome[] {
+    const response = this.local.handle(this.indexRequest(batch, round));
     return response.type === 'indexed' ? response.outcomes : [];
   }
 

@@ -2,6 +2,7 @@
 import type { ProjectConfig } from '../analyzer/config';
 import type { ParserName } from '../analyzer/parsers';
 import type { FileResult } from '../analyzer/types';
+import type { FileOutline } from './analyzer-api';
 
 export interface FileTask {
   path: string;
@@ -9,7 +10,8 @@ export interface FileTask {
 }
 
 export type HostRequest =
-  | { type: 'index'; id: number; config: ProjectConfig; parser: ParserName; files: FileTask[] }
+  /** `round`: the first indexes only the files the plan wants first and outlines every file; later ones index what they are given. */
+  | { type: 'index'; id: number; config: ProjectConfig; parser: ParserName; files: FileTask[]; round: 'first' | 'later' }
   | { type: 'setIndex'; id: number; index: unknown }
   | { type: 'analyze'; id: number; config: ProjectConfig; parser: ParserName; files: FileTask[] };
 
@@ -17,6 +19,8 @@ export interface IndexOutcome {
   path: string;
   /** Present when the file was read and indexed. */
   facts?: unknown;
+  /** The first round's outline of a readable file (see AnalyzerApi.outlineFile). */
+  outline?: FileOutline;
   /** Present when the file is not analysed (unreadable, binary, too large, minified): its final result. */
   skipped?: FileResult;
   /** The file could not be read: it has no result, only a tool note. */

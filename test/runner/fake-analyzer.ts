@@ -21,7 +21,21 @@ function recurse(depth: number): number {
   return depth === 0 ? 0 : 1 + recurse(depth - 1);
 }
 
+interface Outline {
+  path: string;
+  indexFirst: boolean;
+  /** Marked `INDEX_LATER`: indexed in a second round, as the real plan indexes a module a request imports. */
+  later: boolean;
+}
+
 export const fakeAnalyzer: AnalyzerApi = {
+  outlineFile(file: SourceFile): Outline {
+    const later = file.text.includes('INDEX_LATER');
+    return { path: file.path, indexFirst: !later && !file.text.includes('NEVER_INDEXED'), later };
+  },
+  filesToIndexNext(_index: unknown, outlines: readonly unknown[], indexed: ReadonlySet<string>): string[] {
+    return (outlines as Outline[]).filter((outline) => outline.later && !indexed.has(outline.path)).map((outline) => outline.path);
+  },
   indexFile(file: SourceFile): Facts {
     if (file.text.includes('THROW_ON_INDEX')) throw new Error('index exploded');
     return { path: file.path, exports: [...file.text.matchAll(/export const (\w+)/g)].map((m) => m[1]) };

@@ -42,6 +42,24 @@ describe('runner: runAnalysis', function () {
     assert.deepEqual(threaded.toolNotes, []);
   });
 
+  it('indexes in the rounds the plan asks for, and analyses every file whether indexed or not', async () => {
+    const tree = files(20, {
+      'src/later.ts': '// INDEX_LATER\nexport const fromLater = 1;\n',
+      'src/never.ts': '// NEVER_INDEXED\nexport const fromNever = 1;\nawait fetch(u);\n',
+    });
+    for (const options of [{ jobs: 2 }, { worker: 'in-process' as const }]) {
+      const result = await analyse(tree, options);
+      assert.equal(result.files.length, 22);
+      const message = result.files.find((file) => file.file === 'src/m000.ts')!.findings[0].message;
+      // The second round's facts are in the index the analysis saw; the facts of a file the plan never wanted are not.
+      assert.match(message, /index order src\/later\.ts,src\/m000\.ts,/);
+      assert.match(message, /imports .*fromLater/);
+      assert.doesNotMatch(message, /fromNever/);
+      assert.equal(result.files.find((file) => file.file === 'src/never.ts')!.findings.length, 1);
+      assert.deepEqual(result.toolNotes, []);
+    }
+  });
+
   it('reports skipped files (binary, minified, too large) with notes instead of analysing them', async () => {
     const result = await analyse(
       files(1, {
