@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyzeFile, buildProjectIndex, filesToIndexNext, indexFile, outlineFile } from '../src/analyzer';
-import type { ProjectIndex, SourceFile } from '../src/analyzer';
+import type { FileFacts, ProjectIndex, SourceFile } from '../src/analyzer';
 import type { ConfigInput, ProjectConfig } from '../src/analyzer/config';
 import { resolveConfig } from '../src/analyzer/config';
 import { RULES } from '../src/analyzer/rules/catalog';
@@ -130,7 +130,7 @@ const SUBJECT = 'src/subject.ts';
 /** The scan's index plan, in rounds (src/analyzer/index-plan.ts): only the files whose facts can matter. */
 function indexAsAScanDoes(files: SourceFile[], config: ProjectConfig, parser: ParserName): ProjectIndex {
   const outlines = files.map(outlineFile);
-  const facts = new Map(files.filter((_, i) => outlines[i].indexFirst).map((file) => [file.path, indexFile(file, config, { parser })]));
+  const facts = new Map<string, FileFacts>();
   for (;;) {
     const index = buildProjectIndex([...facts.keys()].sort().map((path) => facts.get(path)!));
     const next = filesToIndexNext(index, outlines, new Set(facts.keys()));

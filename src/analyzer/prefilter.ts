@@ -42,13 +42,11 @@ export function relativeSpecifiers(text: string): string[] {
 }
 
 /**
- * Facts a scan indexes whatever imports the file: a client created or configured here, defaults
- * set on one, a retry registration, a global dispatcher. Every other fact (an exported options
- * object, a retry wrapper, a re-export) only matters to the files that import it, so a scan
- * indexes such files on demand (see index-plan.ts).
+ * Defaults set on a client, a retry registration, a global dispatcher: facts about clients used
+ * anywhere, which a scan indexes whatever imports the file (see index-plan.ts).
  */
-export function mayHoldFactsForAnyFile(text: string): boolean {
-  return mentionsClient(text) || GLOBAL_FACT_WORDS.test(text);
+export function setsGlobalFacts(text: string): boolean {
+  return GLOBAL_FACT_WORDS.test(text);
 }
 
 const GLOBAL_FACT_WORDS = /defaults|axiosRetry|axios-retry|setGlobalDispatcher/;

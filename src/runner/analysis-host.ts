@@ -8,7 +8,7 @@ import type { ParserName } from '../analyzer/parsers';
 import type { FileNote, FileResult } from '../analyzer/types';
 import type { AnalyzerApi, SourceFile } from './analyzer-api';
 import { loadSource } from './read-source';
-import type { AnalyzeOutcome, FileTask, HostRequest, HostResponse, IndexOutcome } from './worker-protocol';
+import type { AnalyzeOutcome, FileTask, HostRequest, HostResponse, IndexOutcome, IndexStep } from './worker-protocol';
 
 export class AnalysisHost {
   /** Files read in the index phase, kept for the analyze phase so each file is read once. */
@@ -20,7 +20,7 @@ export class AnalysisHost {
   handle(request: HostRequest): HostResponse {
     switch (request.type) {
       case 'index':
-        return { type: 'indexed', id: request.id, outcomes: request.files.map((task) => this.indexOne(task, request.config, request.parser, request.round)) };
+        return { type: 'indexed', id: request.id, outcomes: request.files.map((task) => this.indexOne(task, request.config, request.parser, request.step)) };
       case 'setIndex':
         this.index = request.index;
         return { type: 'indexSet', id: request.id };
@@ -29,7 +29,7 @@ export class AnalysisHost {
     }
   }
 
-  private indexOne(task: FileTask, config: ProjectConfig, parser: ParserName, round: 'first' | 'later'): IndexOutcome {
+  private indexOne(task: FileTask, config: ProjectConfig, parser: ParserName, step: IndexStep): IndexOutcome {
     let source = this.sources.get(task.path);
     if (!source) {
       const loaded = loadSource(task, config.maxFileBytes);
@@ -38,12 +38,11 @@ export class AnalysisHost {
       this.sources.set(task.path, loaded);
       source = loaded;
     }
-    const outline = round === 'first' ? this.api.outlineFile(source.file) : undefined;
-    if (outline && !outline.indexFirst) return { path: task.path, outline };
+    if (step === 'outline') return { path: task.path, outline: this.api.outlineFile(source.file) };
     try {
-      return { path: task.path, outline, facts: this.api.indexFile(source.file, config, { parser }) };
+      return { path: task.path, facts: this.api.indexFile(source.file, config, { parser }) };
     } catch (error) {
-      return { path: task.path, outline, error: `indexing failed: ${describe(error)}` };
+      return { path: task.path, error: `indexing failed: ${describe(error)}` };
     }
   }
 

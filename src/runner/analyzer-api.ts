@@ -2,10 +2,9 @@ import type { ProjectConfig } from '../analyzer/config';
 import type { ParserName } from '../analyzer/parsers';
 import type { FileResult } from '../analyzer/types';
 
-/** Opaque to the runner but for these two fields (the analyzer's index-plan.ts fills in the rest). */
+/** Opaque to the runner but for its path (the analyzer's index-plan.ts fills in the rest). */
 export interface FileOutline {
   path: string;
-  indexFirst: boolean;
 }
 
 export interface SourceFile {
@@ -20,9 +19,9 @@ export interface SourceFile {
  * functions stand in for these.
  */
 export interface AnalyzerApi {
-  /** What the index plan needs to know of a file, from its text; `indexFirst`: index it in the first round. */
+  /** What the index plan needs to know of a file, from its text. */
   outlineFile(file: SourceFile): FileOutline;
-  /** The files a further round must index, given the index so far; empty when it is complete. */
+  /** The files the next round must index, given the index so far (at first empty); none when it is complete. */
   filesToIndexNext(index: unknown, outlines: readonly FileOutline[], indexed: ReadonlySet<string>): string[];
   indexFile(file: SourceFile, config: ProjectConfig, options: { parser: ParserName }): unknown;
   buildProjectIndex(facts: readonly unknown[]): unknown;

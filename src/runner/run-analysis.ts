@@ -11,7 +11,7 @@ import { AnalysisHost } from './analysis-host';
 import type { AnalyzerApi } from './analyzer-api';
 import { compareStrings, type WalkedFile } from './file-walker';
 import { WorkerCrash, WorkerSlot } from './worker-slot';
-import type { AnalyzeOutcome, FileTask, HostRequest, IndexOutcome } from './worker-protocol';
+import type { AnalyzeOutcome, FileTask, HostRequest, IndexOutcome, IndexStep } from './worker-protocol';
 
 export interface ToolNote {
   kind: 'worker-crash' | 'analyzer-error' | 'read-error';
@@ -82,7 +82,7 @@ class AnalysisRun {
       const indexedPaths = new Set([...indexed.values()].filter(({ outcome }) => outcome.facts !== undefined || outcome.error !== undefined).map(({ outcome }) => outcome.path));
       const next = this.options.api.filesToIndexNext(projectIndex, outlines, indexedPaths);
       if (next.length === 0) break;
-      await this.indexLaterRound(next, indexed);
+      await this.indexRound(next, indexed);
       projectIndex = this.projectIndexOf(indexed);
     }
 
@@ -113,8 +113,8 @@ class AnalysisRun {
     return this.options.api.buildProjectIndex(facts);
   }
 
-  /** A further round of the index plan: each file goes to the worker that read it in the first round and still holds its text. */
-  private async indexLaterRound(paths: readonly string[], indexed: Map<string, { outcome: IndexOutcome; owner: number }>): Promise<void> {
+  /** A round of the index plan: each file goes to the worker that outlined it and still holds its text. */
+  private async indexRound(paths: readonly string[], indexed: Map<string, { outcome: IndexOutcome; owner: number }>): Promise<void> {
     const byOwner = new Map<number, FileTask[]>();
     for (const path of paths) {
       const entry = indexed.get(path)!;
@@ -131,19 +131,20 @@ class AnalysisRun {
     await Promise.all(
       this.slots.map(async (slot, owner) => {
         for (const batch of batches(byOwner.get(owner) ?? [], this.batchSize(paths.length))) {
-          const response = slot.crashes < MAX_CRASHES_PER_SLOT ? await this.onWorker(slot, this.indexRequest(batch, 'later')) : undefined;
+          const response = slot.crashes < MAX_CRASHES_PER_SLOT ? await this.onWorker(slot, this.indexRequest(batch, 'index')) : undefined;
           if (response?.type === 'indexed') record(response.outcomes);
           else local.push(...batch);
         }
       }),
     );
-    if (local.length > 0) record(this.indexLocally(local, 'later'));
+    if (local.length > 0) record(this.indexLocally(local, 'index'));
   }
 
-  private indexRequest(files: FileTask[], round: 'first' | 'later'): HostRequest {
-    return { type: 'index', id: this.nextId++, config: this.options.config, parser: this.options.parser, files, round };
+  private indexRequest(files: FileTask[], step: IndexStep): HostRequest {
+    return { type: 'index', id: this.nextId++, config: this.options.config, parser: this.options.parser, files, step };
   }
 
+  /** Reads and outlines every file: what the index plan decides from. */
   private async indexPhase(tasks: FileTask[]): Promise<Map<string, { outcome: IndexOutcome; owner: number }>> {
     for (const task of tasks) this.tasks.set(task.path, task);
     const indexed = new Map<string, { outcome: IndexOutcome; owner: number }>();
@@ -160,15 +161,15 @@ class AnalysisRun {
     await Promise.all(
       this.slots.map(async (slot, owner) => {
         for (let batch = queue.shift(); batch; batch = queue.shift()) {
-          const outcomes = await this.onWorker(slot, this.indexRequest(batch, 'first'));
+          const outcomes = await this.onWorker(slot, this.indexRequest(batch, 'outline'));
           if (outcomes?.type === 'indexed') record(outcomes.outcomes, owner);
-          else record(this.indexLocally(batch, 'first'), IN_PROCESS);
+          else record(this.indexLocally(batch, 'outline'), IN_PROCESS);
           if (slot.crashes >= MAX_CRASHES_PER_SLOT) return;
         }
       }),
     );
     // In-process mode, or every worker gave up: the main thread does what is left.
-    for (let batch = queue.shift(); batch; batch = queue.shift()) record(this.indexLocally(batch, 'first'), IN_PROCESS);
+    for (let batch = queue.shift(); batch; batch = queue.shift()) record(this.indexLocally(batch, 'outline'), IN_PROCESS);
     return indexed;
   }
 
@@ -226,8 +227,8 @@ class AnalysisRun {
     }
   }
 
-  private indexLocally(batch: FileTask[], round: 'first' | 'later'): IndexOutcome[] {
-    const response = this.local.handle(this.indexRequest(batch, round));
+  private indexLocally(batch: FileTask[], step: IndexStep): IndexOutcome[] {
+    const response = this.local.handle(this.indexRequest(batch, step));
     return response.type === 'indexed' ? response.outcomes : [];
   }
 

@@ -10,16 +10,18 @@ export interface FileTask {
 }
 
 export type HostRequest =
-  /** `round`: the first indexes only the files the plan wants first and outlines every file; later ones index what they are given. */
-  | { type: 'index'; id: number; config: ProjectConfig; parser: ParserName; files: FileTask[]; round: 'first' | 'later' }
+  /** `outline`: read and outline the files (the index plan's first step); `index`: index them. */
+  | { type: 'index'; id: number; config: ProjectConfig; parser: ParserName; files: FileTask[]; step: IndexStep }
   | { type: 'setIndex'; id: number; index: unknown }
   | { type: 'analyze'; id: number; config: ProjectConfig; parser: ParserName; files: FileTask[] };
+
+export type IndexStep = 'outline' | 'index';
 
 export interface IndexOutcome {
   path: string;
   /** Present when the file was read and indexed. */
   facts?: unknown;
-  /** The first round's outline of a readable file (see AnalyzerApi.outlineFile). */
+  /** The outline of a readable file (see AnalyzerApi.outlineFile). */
   outline?: FileOutline;
   /** Present when the file is not analysed (unreadable, binary, too large, minified): its final result. */
   skipped?: FileResult;

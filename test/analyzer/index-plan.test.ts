@@ -27,30 +27,34 @@ function rounds(files: SourceFile[]): string[][] {
   const outlines = files.map(outlineFile);
   const facts = new Map<string, ReturnType<typeof indexFile>>();
   const played: string[][] = [];
-  let next = outlines.filter((outline) => outline.indexFirst).map((outline) => outline.path).sort();
-  while (next.length > 0) {
+  for (;;) {
+    const index = buildProjectIndex([...facts.keys()].sort().map((path) => facts.get(path)!));
+    const next = filesToIndexNext(index, outlines, new Set(facts.keys()));
+    if (next.length === 0) return played;
     played.push(next);
     for (const path of next) facts.set(path, indexFile(files.find((file) => file.path === path)!, config));
-    const index = buildProjectIndex([...facts.keys()].sort().map((path) => facts.get(path)!));
-    next = filesToIndexNext(index, outlines, new Set(facts.keys()));
   }
-  return played;
 }
 
 describe('index plan', () => {
-  it('indexes clients first, then the files a client flows through, then what requesting files import', () => {
+  it('indexes imported clients first, then the files a client flows through, then what requesting files import', () => {
     assert.deepEqual(rounds(sources()), [
-      // They name a client or set defaults: their facts can matter to any file.
+      // An imported file that names a client, and one that sets defaults (that matters to any file).
       ['src/client.ts', 'src/defaults.ts'],
       // It imports a module exporting a client.
       ['src/index.ts'],
-      // It imports the re-export; and then what it imports.
-      ['src/page.ts'],
+      // page.ts imports the re-export, so it may make requests: what it imports. Nothing imports
+      // page.ts itself, so its own facts cannot matter.
       ['src/options.ts'],
     ]);
   });
 
-  it('never indexes a module that no requesting file imports', () => {
+  it('never indexes a module that no requesting file imports, nor a client user that nothing imports', () => {
+    const files = [...sources(), { path: 'src/script.ts', text: "import { money } from './format';\nawait fetch('https://example.com');\n" }];
+    const indexed = rounds(files).flat();
+    assert.ok(!indexed.includes('src/script.ts'));
+    // script.ts may make requests, so what it imports is indexed; without it, format.ts is not.
+    assert.ok(indexed.includes('src/format.ts'));
     assert.ok(!rounds(sources()).flat().includes('src/format.ts'));
   });
 

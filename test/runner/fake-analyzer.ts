@@ -23,18 +23,20 @@ function recurse(depth: number): number {
 
 interface Outline {
   path: string;
-  indexFirst: boolean;
   /** Marked `INDEX_LATER`: indexed in a second round, as the real plan indexes a module a request imports. */
   later: boolean;
+  /** Marked `NEVER_INDEXED`: the plan never wants it. */
+  never: boolean;
 }
 
 export const fakeAnalyzer: AnalyzerApi = {
   outlineFile(file: SourceFile): Outline {
-    const later = file.text.includes('INDEX_LATER');
-    return { path: file.path, indexFirst: !later && !file.text.includes('NEVER_INDEXED'), later };
+    return { path: file.path, later: file.text.includes('INDEX_LATER'), never: file.text.includes('NEVER_INDEXED') };
   },
   filesToIndexNext(_index: unknown, outlines: readonly unknown[], indexed: ReadonlySet<string>): string[] {
-    return (outlines as Outline[]).filter((outline) => outline.later && !indexed.has(outline.path)).map((outline) => outline.path);
+    const waiting = (outlines as Outline[]).filter((outline) => !outline.never && !indexed.has(outline.path));
+    const round = indexed.size === 0 ? waiting.filter((outline) => !outline.later) : waiting;
+    return round.map((outline) => outline.path).sort();
   },
   indexFile(file: SourceFile): Facts {
     if (file.text.includes('THROW_ON_INDEX')) throw new Error('index exploded');
