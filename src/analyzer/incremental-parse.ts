@@ -33,39 +33,18 @@ export interface PreviousParse {
  * must not use `previous.program` afterwards.
  */
 export function reparseAfterEdit(path: string, previous: PreviousParse, text: string, parser: ParserName, withComments: boolean, lines: LineIndex): Program | undefined {
-  const oldText = previous.text;
   const body = previous.program.body;
-  const change = changedSpan(oldText, text);
-  // Statements wholly before the change keep their tree, provided the last of them cannot continue
-  // into the edited text (`a = b` followed by an inserted `(c)` is one call expression).
-  let first = 0;
-  while (first < body.length && body[first].range[1] < change.start) first++;
-  while (first > 0 && !endsBefore(body[first - 1], text, nextTokenAfter(text, body[first - 1].range[1]))) first--;
-  // Statements wholly after it keep theirs. A statement that merely touches the change is re-parsed.
-  let last = body.length;
-  while (last > first && body[last - 1].range[0] > change.oldEnd) last--;
-
+  const { first, last } = touchedStatements(body, previous.text, text);
   const regionStart = first > 0 ? body[first - 1].range[1] : 0;
-  const delta = text.length - oldText.length;
-  let region: RegionParse | undefined;
-  // When the edited statements now run into the next one (a deleted `;`, a line comment typed in
-  // front of it), the next one joins the region; a few times at most, then a full parse is cheaper.
-  for (let grown = 0; grown <= MAX_REGION_GROWTH; grown++, last++) {
-    region = parseRegion(path, text, parser, withComments, regionStart, last < body.length ? body[last].range[0] + delta : text.length);
-    if (!region || last === body.length || region.endsBeforeNext) break;
-  }
-  if (!region?.endsBeforeNext) return undefined;
+  const delta = text.length - previous.text.length;
+  const grown = parseGrowingRegion(path, text, parser, withComments, body, regionStart, last, delta);
+  if (!grown) return undefined;
+  const { region, following } = grown;
   const statements = region.program.body;
-  const replaced = body.slice(first, last);
-  const following = body.slice(last);
-  // Whether a string statement is a directive depends on everything before it in the file.
-  if ([...statements, ...replaced, ...following.slice(0, 1)].some(mayBeDirective)) return undefined;
-  // So does whether the file is a module (typescript-estree's `sourceType`): keep it only when the
-  // statements that decide it are the same before and after.
-  const retained = [...body.slice(0, first), ...following];
-  if (retained.some(isModuleSyntax) ? false : replaced.some(isModuleSyntax) !== statements.some(isModuleSyntax)) return undefined;
   const oldRegionEnd = region.end - delta;
-  if (region.text.includes('import.meta') || oldText.slice(regionStart, oldRegionEnd).includes('import.meta')) return undefined;
+  const replaced = body.slice(first, body.length - following.length);
+  if (changesFileWideMeaning(body.slice(0, first), replaced, statements, following)) return undefined;
+  if (region.text.includes('import.meta') || previous.text.slice(regionStart, oldRegionEnd).includes('import.meta')) return undefined;
 
   if (previous.nodesInOrder && following.length > 0) shiftListedRanges(previous.nodesInOrder, following[0], delta);
   else shiftRanges(following, delta);
@@ -79,6 +58,55 @@ export function reparseAfterEdit(path: string, previous: PreviousParse, text: st
   if (regionStart === 0 && 'hashbang' in region.program) Object.assign(program, { hashbang: (region.program as { hashbang: unknown }).hashbang });
   if (previous.program.comments) program.comments = spliceComments(previous.program.comments, region.program.comments ?? [], regionStart, oldRegionEnd, delta, lines);
   return program;
+}
+
+/**
+ * The statements `[first, last)` of the old tree that must be parsed again: those the change
+ * touches, and before them any that could continue into the edited text (`a = b` followed by an
+ * inserted `(c)` is one call expression). A statement that merely touches the change counts.
+ */
+function touchedStatements(body: readonly Statement[], oldText: string, text: string): { first: number; last: number } {
+  const change = changedSpan(oldText, text);
+  let first = 0;
+  while (first < body.length && body[first].range[1] < change.start) first++;
+  while (first > 0 && !endsBefore(body[first - 1], text, nextTokenAfter(text, body[first - 1].range[1]))) first--;
+  let last = body.length;
+  while (last > first && body[last - 1].range[0] > change.oldEnd) last--;
+  return { first, last };
+}
+
+/**
+ * Parses the region from `regionStart` to the statement `last`. When the edited statements now
+ * run into the next one (a deleted `;`, a line comment typed in front of it), the next one joins
+ * the region; a few times at most, then a full parse is cheaper.
+ */
+function parseGrowingRegion(
+  path: string,
+  text: string,
+  parser: ParserName,
+  withComments: boolean,
+  body: readonly Statement[],
+  regionStart: number,
+  last: number,
+  delta: number,
+): { region: RegionParse; following: Statement[] } | undefined {
+  for (let end = last; end <= Math.min(body.length, last + MAX_REGION_GROWTH); end++) {
+    const region = parseRegion(path, text, parser, withComments, regionStart, end < body.length ? body[end].range[0] + delta : text.length);
+    if (!region) return undefined;
+    if (region.endsBeforeNext) return { region, following: body.slice(end) };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a string statement is a directive depends on everything before it in the file; so does
+ * whether the file is a module (typescript-estree's `sourceType`), which the new tree keeps only
+ * when the statements that decide it are the same before and after.
+ */
+function changesFileWideMeaning(before: Statement[], replaced: Statement[], statements: Statement[], following: Statement[]): boolean {
+  if ([...statements, ...replaced, ...following.slice(0, 1)].some(mayBeDirective)) return true;
+  if ([...before, ...following].some(isModuleSyntax)) return false;
+  return replaced.some(isModuleSyntax) !== statements.some(isModuleSyntax);
 }
 
 const MAX_REGION_GROWTH = 3;
