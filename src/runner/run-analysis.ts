@@ -186,16 +186,19 @@ class AnalysisRun {
     };
     this.local.handle({ type: 'setIndex', id: 0, index: projectIndex });
     const local: FileTask[] = [...(byOwner.get(IN_PROCESS) ?? [])];
+    // Each worker first analyses the files it read (it still holds their text), then takes batches
+    // from the longest remaining queue, reading those files again, so that no worker idles while
+    // another still has work.
+    const queues = this.slots.map((_, owner) => batches(byOwner.get(owner) ?? [], this.batchSize(total)));
+    const nextBatch = (owner: number): FileTask[] | undefined =>
+      queues[owner].shift() ?? queues.reduce((longest, queue) => (queue.length > longest.length ? queue : longest)).pop();
     await Promise.all(
       this.slots.map(async (slot, owner) => {
-        const owned = byOwner.get(owner) ?? [];
-        if (owned.length === 0) return;
-        // Each worker analyses the files it indexed: it still holds their text.
-        const queue = batches(owned, this.batchSize(owned.length));
         if (slot.crashes < MAX_CRASHES_PER_SLOT) await this.onWorker(slot, { type: 'setIndex', id: this.nextId++, index: projectIndex });
-        for (let batch = queue.shift(); batch; batch = queue.shift()) {
+        for (let batch = nextBatch(owner); batch; batch = nextBatch(owner)) {
           if (slot.crashes >= MAX_CRASHES_PER_SLOT) {
-            local.push(...batch, ...queue.flat());
+            local.push(...batch, ...queues[owner].flat());
+            queues[owner].length = 0;
             return;
           }
           const response = await this.onWorker(slot, { type: 'analyze', id: this.nextId++, config: this.options.config, parser: this.options.parser, files: batch });
