@@ -8,7 +8,12 @@ import { resolveModuleKey } from './project-index';
  * such construct needs one of these words in the source text. The rule tester runs every case
  * with and without the filter and requires identical results.
  */
-const CLIENT_WORDS = new RegExp(`\\b(?:fetch|${CLIENT_PACKAGES.map(escape).join('|')})\\b`);
+/**
+ * The global `fetch`, or a client package named as a module (`'axios'`, `"node:https"`): the
+ * analyzer knows a package's client only through an import or require of that exact module, so
+ * the words alone (`http://` in a comment, "we got here") do not count.
+ */
+const CLIENT_WORDS = new RegExp(`\\bfetch\\b|['"\`](?:node:)?(?:${CLIENT_PACKAGES.map(escape).join('|')})['"\`]`);
 /** Settings that turn TLS verification off are findings without any request in the file. */
 const TLS_WORDS = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED/;
 const FACT_WORDS = /export|exports|defaults|axiosRetry|axios-retry|setGlobalDispatcher/;
