@@ -15,7 +15,7 @@
  * requires the same findings.
  */
 import type { SourceFile } from './analyze';
-import { importsFacts, mentionsClient, relativeSpecifiers, setsGlobalFacts } from './prefilter';
+import { mentionsClient, relativeSpecifiers, setsGlobalFacts } from './prefilter';
 import type { ProjectIndex } from './project-index';
 import { moduleKeyOf, resolveSpecifier } from './project-index';
 
@@ -40,37 +40,65 @@ export function outlineFile(file: SourceFile): FileOutline {
 
 /**
  * The files, not yet indexed, that the next round must index (sorted; empty when the index is
- * complete for this scan). Start from an empty index and nothing indexed.
+ * complete for this scan). Start from an empty index and nothing indexed; pass the same
+ * `outlines` array every round (the import graph built from it is kept).
  */
 export function filesToIndexNext(index: ProjectIndex, outlines: readonly FileOutline[], indexed: ReadonlySet<string>): string[] {
-  const byKey = new Map(outlines.map((outline) => [moduleKeyOf(outline.path), outline]));
-  const resolve = (importer: FileOutline, specifier: string): FileOutline | undefined => {
-    const key = resolveSpecifier(importer.path, specifier, (candidate) => byKey.has(candidate));
-    return key === undefined ? undefined : byKey.get(key);
-  };
-  const imported = new Set(outlines.flatMap((importer) => importer.imports.map((specifier) => resolve(importer, specifier)?.path)));
+  const graph = importGraphOf(outlines);
+  // Only a client flows from module to module (an options object or a retry wrapper is used
+  // where it is imported); a re-export may lead to one.
+  const importsClient = (outline: FileOutline): boolean =>
+    graph.targets(outline).some((target) => Object.values(index.modules[moduleKeyOf(target.path)]?.exports ?? {}).some((fact) => fact.kind === 'client' || fact.kind === 're-export'));
+  const mayRequest = (outline: FileOutline): boolean => outline.mentionsClient || importsClient(outline);
   const wanted = new Set<string>();
   for (const outline of outlines) {
     if (indexed.has(outline.path)) continue;
-    // An imported file may export a client it creates, or one that flows through it from a module
-    // exporting a fact (`export { api } from './http'`); a file nothing imports only matters for
-    // facts about every file.
-    const mayExportClient = imported.has(outline.path) && (outline.mentionsClient || importsFacts(index, outline.path, outline.imports));
-    if (outline.setsGlobalFacts || mayExportClient) wanted.add(outline.path);
+    // An imported file may export a client it creates or one that flows through it
+    // (`export { api } from './http'`); a file nothing imports only matters for facts about every file.
+    if (outline.setsGlobalFacts || (graph.isImported(outline) && mayRequest(outline))) wanted.add(outline.path);
   }
   // Every module that a file which may make a request imports, directly or through others.
-  const requesting = outlines.filter((outline) => outline.mentionsClient || importsFacts(index, outline.path, outline.imports));
+  const requesting = outlines.filter(mayRequest);
   const reached = new Set(requesting.map((outline) => outline.path));
   const stack = [...requesting];
   while (stack.length > 0) {
-    const importer = stack.pop()!;
-    for (const specifier of importer.imports) {
-      const target = resolve(importer, specifier);
-      if (!target || reached.has(target.path)) continue;
+    for (const target of graph.targets(stack.pop()!)) {
+      if (reached.has(target.path)) continue;
       reached.add(target.path);
       stack.push(target);
       if (!indexed.has(target.path)) wanted.add(target.path);
     }
   }
   return [...wanted].sort();
+}
+
+interface ImportGraph {
+  /** The project files `importer` imports (its specifiers resolved against the outlined files). */
+  targets(importer: FileOutline): readonly FileOutline[];
+  isImported(outline: FileOutline): boolean;
+}
+
+const importGraphs = new WeakMap<readonly FileOutline[], ImportGraph>();
+
+function importGraphOf(outlines: readonly FileOutline[]): ImportGraph {
+  let graph = importGraphs.get(outlines);
+  if (!graph) {
+    const byKey = new Map(outlines.map((outline) => [moduleKeyOf(outline.path), outline]));
+    const targets = new Map<FileOutline, FileOutline[]>();
+    const imported = new Set<FileOutline>();
+    for (const importer of outlines) {
+      const resolved: FileOutline[] = [];
+      for (const specifier of importer.imports) {
+        const key = resolveSpecifier(importer.path, specifier, (candidate) => byKey.has(candidate));
+        const target = key === undefined ? undefined : byKey.get(key);
+        if (!target) continue;
+        resolved.push(target);
+        imported.add(target);
+      }
+      targets.set(importer, resolved);
+    }
+    graph = { targets: (importer) => targets.get(importer) ?? [], isImported: (outline) => imported.has(outline) };
+    importGraphs.set(outlines, graph);
+  }
+  return graph;
 }

@@ -34,7 +34,7 @@ export function mentionsClient(text: string): boolean {
 }
 
 /** Whether one of `specifiers`, imported by `path`, is a module of the index that exports a fact. */
-export function importsFacts(index: ProjectIndex, path: string, specifiers: readonly string[]): boolean {
+function importsFacts(index: ProjectIndex, path: string, specifiers: readonly string[]): boolean {
   return specifiers.some((specifier) => {
     const key = resolveModuleKey(index, path, specifier);
     return key !== undefined && Object.keys(index.modules[key].exports).length > 0;
