@@ -15,7 +15,7 @@
  * requires the same findings.
  */
 import type { SourceFile } from './analyze';
-import { mentionsClient, relativeSpecifiers, setsGlobalFacts } from './prefilter';
+import { exportsClient, mentionsClient, relativeSpecifiers, setsGlobalFacts } from './prefilter';
 import type { ProjectIndex } from './project-index';
 import { moduleKeyOf, resolveSpecifier } from './project-index';
 
@@ -46,9 +46,8 @@ export function outlineFile(file: SourceFile): FileOutline {
 export function filesToIndexNext(index: ProjectIndex, outlines: readonly FileOutline[], indexed: ReadonlySet<string>): string[] {
   const graph = importGraphOf(outlines);
   // Only a client flows from module to module (an options object or a retry wrapper is used
-  // where it is imported); a re-export may lead to one.
-  const importsClient = (outline: FileOutline): boolean =>
-    graph.targets(outline).some((target) => Object.values(index.modules[moduleKeyOf(target.path)]?.exports ?? {}).some((fact) => fact.kind === 'client' || fact.kind === 're-export'));
+  // where it is imported).
+  const importsClient = (outline: FileOutline): boolean => graph.targets(outline).some((target) => exportsClient(index.modules[moduleKeyOf(target.path)]));
   const mayRequest = (outline: FileOutline): boolean => outline.mentionsClient || importsClient(outline);
   const wanted = new Set<string>();
   for (const outline of outlines) {

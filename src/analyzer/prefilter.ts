@@ -1,5 +1,5 @@
 import { CLIENT_PACKAGES } from './clients';
-import type { ProjectIndex } from './project-index';
+import type { FileFacts, ProjectIndex } from './project-index';
 import { resolveModuleKey } from './project-index';
 
 /**
@@ -22,10 +22,11 @@ const RELATIVE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"](\.{1,2}\/
 
 /**
  * A file whose text names no client, turns no TLS check off, and imports no project module that
- * exports something a call can pick up (a client, an options object, a retry wrapper).
+ * exports a client: it cannot make a request the analyzer recognises. (An imported options object
+ * or retry wrapper matters only around a request, which needs a client.)
  */
 export function mayContainNetworkCall(text: string, path: string, index: ProjectIndex): boolean {
-  return mentionsClient(text) || importsFacts(index, path, relativeSpecifiers(text));
+  return mentionsClient(text) || relativeSpecifiers(text).some((specifier) => exportsClient(index.modules[resolveModuleKey(index, path, specifier) ?? '']));
 }
 
 /** Names a client package or `fetch`, or turns a TLS check off: the file may make a request by itself. */
@@ -33,12 +34,9 @@ export function mentionsClient(text: string): boolean {
   return CLIENT_WORDS.test(text) || TLS_WORDS.test(text);
 }
 
-/** Whether one of `specifiers`, imported by `path`, is a module of the index that exports a fact. */
-function importsFacts(index: ProjectIndex, path: string, specifiers: readonly string[]): boolean {
-  return specifiers.some((specifier) => {
-    const key = resolveModuleKey(index, path, specifier);
-    return key !== undefined && Object.keys(index.modules[key].exports).length > 0;
-  });
+/** Whether a module's facts export a client, or re-export something that may be one. */
+export function exportsClient(facts: FileFacts | undefined): boolean {
+  return facts !== undefined && Object.values(facts.exports).some((fact) => fact.kind === 'client' || fact.kind === 're-export');
 }
 
 /** The project modules a file imports or re-exports from, as written (`./api`, `../lib`). */
