@@ -51,7 +51,7 @@ export class FileContext {
   ) {
     this.scopes = ScopeModel.of(program);
     this.resolver = new ValueResolver(this.scopes);
-    this.references = new ReferenceIndex(this.scopes);
+    this.references = ReferenceIndex.of(this.scopes);
     this.optionsHost = this.createOptionsHost();
     this.familyContext = this.createFamilyContext();
   }

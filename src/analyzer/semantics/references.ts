@@ -1,14 +1,26 @@
 import type { TSESTree } from '@typescript-eslint/types';
 import type { Binding, ScopeModel } from './scope';
 
+const indexByModel = new WeakMap<ScopeModel, ReferenceIndex>();
+
 /**
  * The identifiers that refer to each binding, in source order, built once per file on first use.
  * Identifiers in name positions (`a.res`, `{ res: 1 }`) are not references.
  */
 export class ReferenceIndex {
+  /** One index per scope model, like the model itself: indexing and analysing a text share it. */
+  static of(scopes: ScopeModel): ReferenceIndex {
+    let index = indexByModel.get(scopes);
+    if (!index) {
+      index = new ReferenceIndex(scopes);
+      indexByModel.set(scopes, index);
+    }
+    return index;
+  }
+
   private byBinding: Map<Binding, TSESTree.Identifier[]> | undefined;
 
-  constructor(private readonly scopes: ScopeModel) {}
+  private constructor(private readonly scopes: ScopeModel) {}
 
   of(binding: Binding): readonly TSESTree.Identifier[] {
     this.byBinding ??= this.build();
