@@ -11,9 +11,6 @@ import type { FindingStore } from './finding-store';
 import { changedFiles } from './git-changes';
 import type { WorkerClient } from './worker-client';
 
-/** Above this many files, a review asks first (it takes a while and fills Problems). */
-export const LARGE_REVIEW_FILES = 5000;
-
 export interface ReviewSummary {
   files: number;
   findings: number;
@@ -72,7 +69,8 @@ export class ReviewCommands {
       void vscode.window.showInformationMessage('Fallacy Lens: open a folder to review it.');
       return undefined;
     }
-    if (total > LARGE_REVIEW_FILES) {
+    // Above this many files a review asks first: it takes a while and fills Problems.
+    if (total > vscode.workspace.getConfiguration('fallacyLens').get<number>('review.confirmAbove', 5000)) {
       const answer = await vscode.window.showWarningMessage(
         `Review ${total.toLocaleString('en')} files? This takes a while and may fill the Problems panel.`,
         { modal: true },

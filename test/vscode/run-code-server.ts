@@ -19,6 +19,7 @@ import type { Browser } from 'playwright-core';
 import { prepareWorkspace } from './fixture-workspace';
 import type { HostTestSummary } from './index';
 import { runLessonsUiTest } from './lessons-ui-test';
+import { runReviewUiTest } from './review-ui-test';
 import { runUiTest } from './ui-test';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -179,6 +180,7 @@ async function runUi(browser: Browser, work: string, vsix: string): Promise<void
       UI_TEST_TIMEOUT_MS,
       'the lessons-panel UI test',
     );
+    await withTimeout(runReviewUiTest(page, { baseUrl: server.baseUrl, workspace, resultsDir: RESULTS }), UI_TEST_TIMEOUT_MS, 'the review UI test');
   } finally {
     await page.close();
     server.stop();
