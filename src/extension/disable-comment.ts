@@ -1,8 +1,9 @@
 /**
  * "Disable for this line": an ESLint-style suppression comment, either on a line of its own above
  * the finding (`// fallacy-lens-disable-next-line <rule>`) or at the end of the line
- * (`// fallacy-lens-disable-line <rule>`). An existing directive gets the rule appended instead of
- * a second comment.
+ * (`// fallacy-lens-disable-line <rule>`). Among JSX children, where `//` would be text on the
+ * page, it is `{/* fallacy-lens-disable-next-line <rule> *\/}` on a line of its own. An existing
+ * directive gets the rule appended instead of a second comment.
  */
 import * as vscode from 'vscode';
 import { editorSettings } from './settings';
@@ -18,6 +19,7 @@ export interface DisableForLineArgs {
 }
 
 const NEXT_LINE_DIRECTIVE = /^(\s*\/\/\s*fallacy-lens-disable-next-line\s+)([^\n]*?)(\s+--\s.*)?$/;
+const JSX_NEXT_LINE_DIRECTIVE = /^(\s*\{\/\*\s*fallacy-lens-disable-next-line\s+)(.*?)(\s+--\s.*?)?\s*\*\/\}\s*$/;
 const SAME_LINE_DIRECTIVE = /(\/\/\s*fallacy-lens-disable-line\s+)([^\n]*?)(\s+--\s.*)?$/;
 
 export function disableCommentEdit(document: vscode.TextDocument, ruleId: string, line: number, location: DisableCommentLocation): vscode.TextEdit {
@@ -26,16 +28,37 @@ export function disableCommentEdit(document: vscode.TextDocument, ruleId: string
   if (sameLine) return appendRule(target, sameLine, ruleId);
   if (line > 0) {
     const previous = document.lineAt(line - 1);
-    const nextLine = NEXT_LINE_DIRECTIVE.exec(previous.text);
+    const nextLine = NEXT_LINE_DIRECTIVE.exec(previous.text) ?? JSX_NEXT_LINE_DIRECTIVE.exec(previous.text);
     if (nextLine) return appendRule(previous, nextLine, ruleId);
   }
+  const amongJsxChildren = isJsxChildLine(document, line);
   // A line that already holds a comment gets its directive above it: two comments on one line confuse readers and parsers.
-  if (location === 'sameLine' && !hasComment(target.text)) {
+  if (location === 'sameLine' && !amongJsxChildren && !hasComment(target.text)) {
     return vscode.TextEdit.insert(target.range.end, ` // fallacy-lens-disable-line ${ruleId}`);
   }
   const indent = target.text.slice(0, target.firstNonWhitespaceCharacterIndex);
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  return vscode.TextEdit.insert(target.range.start, `${indent}// fallacy-lens-disable-next-line ${ruleId}${eol}`);
+  const directive = amongJsxChildren ? `{/* fallacy-lens-disable-next-line ${ruleId} */}` : `// fallacy-lens-disable-next-line ${ruleId}`;
+  return vscode.TextEdit.insert(target.range.start, `${indent}${directive}${eol}`);
+}
+
+const JSX_LANGUAGES = new Set(['javascript', 'javascriptreact', 'typescriptreact']);
+
+/**
+ * Whether `line` starts a JSX child (`<…` or `{…}`) right after a tag (the previous line ends with
+ * `>`, not `=>`). Judged from the text, because the extension host never parses; a case it misses
+ * gets the `//` form, as before.
+ */
+function isJsxChildLine(document: vscode.TextDocument, line: number): boolean {
+  if (!JSX_LANGUAGES.has(document.languageId)) return false;
+  const first = document.lineAt(line).text.trimStart().charAt(0);
+  if (first !== '<' && first !== '{') return false;
+  for (let previous = line - 1; previous >= 0; previous--) {
+    const text = document.lineAt(previous).text.trimEnd();
+    if (text.trim() === '') continue;
+    return text.endsWith('>') && !text.endsWith('=>');
+  }
+  return false;
 }
 
 /** Whether a line holds a comment, skipping `//` inside strings (URLs) and template literals. */

@@ -103,6 +103,42 @@ suite('Quick fixes', () => {
     });
   }
 
+  for (const location of ['separateLine', 'sameLine'] as const) {
+    test(`"disable for this line" among JSX children (${location}) writes {/* … */}, not text on the page`, async () => {
+      await setSetting('disableComment.location', location);
+      const document = await openFixture('src/component.tsx');
+      const original = document.getText();
+      try {
+        const jsx = [
+          'export function Refresh(): JSX.Element {',
+          '  return (',
+          '    <div>',
+          "      <button onClick={() => fetch('https://prices.example.com/refresh')}>Refresh</button>",
+          '    </div>',
+          '  );',
+          '}',
+          '',
+        ].join('\n');
+        const whole = new vscode.Range(document.positionAt(0), document.positionAt(original.length));
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, whole, jsx);
+        assert.ok(await vscode.workspace.applyEdit(edit));
+        await settle();
+        const diagnostic = ourDiagnostics(document.uri).find((d) => ruleOf(d) === 'no-timeout');
+        assert.ok(diagnostic, 'the fetch in the onClick handler is reported');
+        const disable = (await codeActions(document, diagnostic.range)).find((action) => action.title === 'Disable no-timeout for this line');
+        assert.ok(disable);
+        await apply(disable);
+        assert.match(document.getText(), /<div>\n {6}\{\/\* fallacy-lens-disable-next-line no-timeout \*\/\}\n {6}<button/);
+        assert.deepEqual(syntaxErrors(document.getText(), document.fileName), []);
+        assert.deepEqual(ourDiagnostics(document.uri), []);
+      } finally {
+        await restore(document, original);
+        await setSetting('disableComment.location', undefined);
+      }
+    });
+  }
+
   test('"open lesson" action calls the lessons panel command with the finding\'s lesson and snippet', async () => {
     const document = await openFixture('src/fetch-no-timeout.ts');
     const [diagnostic] = ourDiagnostics(document.uri);
