@@ -1,13 +1,13 @@
-import { CLIENT_PACKAGES } from './clients';
-import type { FileFacts, ProjectIndex } from './project-index';
-import { resolveModuleKey } from './project-index';
-
 /**
  * Cheap text tests that let a scan skip parsing files that cannot matter. Each is conservative:
  * it only says "no" when no recognised call or exported fact can be in the file, because every
  * such construct needs one of these words in the source text. The rule tester runs every case
  * with and without the filter and requires identical results.
  */
+import { CLIENT_PACKAGES } from './clients';
+import type { FileFacts, ProjectIndex } from './project-index';
+import { resolveModuleKey } from './project-index';
+
 /**
  * The global `fetch`, or a client package named as a module (`'axios'`, `"node:https"`): the
  * analyzer knows a package's client only through an import or require of that exact module, so
@@ -17,6 +17,7 @@ const CLIENT_WORDS = new RegExp(`\\bfetch\\b|['"\`](?:node:)?(?:${CLIENT_PACKAGE
 /** Settings that turn TLS verification off are findings without any request in the file. */
 const TLS_WORDS = /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED/;
 const FACT_WORDS = /export|exports|defaults|axiosRetry|axios-retry|setGlobalDispatcher/;
+const GLOBAL_FACT_WORDS = /defaults|axiosRetry|axios-retry|setGlobalDispatcher/;
 /** Relative module specifiers in `from '…'`, `import('…')`, `require('…')` and `export … from '…'`. */
 const RELATIVE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*['"](\.{1,2}\/[^'"]*|\.{1,2})['"]/g;
 
@@ -52,8 +53,7 @@ export function setsGlobalFacts(text: string): boolean {
   return GLOBAL_FACT_WORDS.test(text);
 }
 
-const GLOBAL_FACT_WORDS = /defaults|axiosRetry|axios-retry|setGlobalDispatcher/;
-
+/** Whether the file may export or set a cross-file fact at all (checked before indexing parses it). */
 export function mayHoldFacts(text: string): boolean {
   return FACT_WORDS.test(text) && (CLIENT_WORDS.test(text) || /retry|Retry|\{/.test(text));
 }
